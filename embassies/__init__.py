@@ -1,0 +1,1 @@
+"""Embassies: an open directory of the world's embassies and consulates."""

@@ -1,0 +1,1 @@
+"""The versioned JSON API (/api/v1/), its OpenAPI document generated from the code."""

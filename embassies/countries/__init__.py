@@ -1,0 +1,1 @@
+"""Reference data for every country and territory: codes, names, demonyms, capitals."""

@@ -1,0 +1,1 @@
+"""Missions (embassies, consulates, ...): the model, imports, search and the finder."""

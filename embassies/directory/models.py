@@ -1,0 +1,132 @@
+"""Missions and what is known about each: where it is, how to reach it, where each fact came from."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+from embassies.countries.models import Country
+from embassies.directory.kinds import Kind
+
+
+class Status(models.TextChoices):
+    OPEN = "open", "Open"
+    SUSPENDED = "suspended", "Operations suspended"
+    CLOSED = "closed", "Closed"
+
+
+class Mission(models.Model):
+    """One embassy, consulate or other office of a sending state in a host state."""
+
+    slug = models.SlugField(max_length=200)
+    wikidata = models.CharField(max_length=20, unique=True, null=True, blank=True)
+    kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.EMBASSY)
+    kind_label = models.CharField(max_length=120, blank=True, help_text="The source's own label.")
+    sending = models.ForeignKey(Country, models.PROTECT, related_name="missions_abroad")
+    sending_subdivision = models.CharField(
+        max_length=120, blank=True, help_text='Sub-national sender, e.g. "Quebec".'
+    )
+    host = models.ForeignKey(Country, models.PROTECT, related_name="missions_hosted")
+    city = models.CharField(max_length=120, blank=True, db_index=True)
+    city_geonameid = models.IntegerField(null=True, blank=True)
+    address = models.TextField(blank=True, help_text="Street address; district kept here.")
+    lat = models.FloatField(null=True, blank=True)
+    lon = models.FloatField(null=True, blank=True)
+    phones = models.JSONField(default=list, blank=True)
+    emails = models.JSONField(default=list, blank=True)
+    website = models.URLField(max_length=500, blank=True)
+    social = models.JSONField(default=dict, blank=True, help_text="facebook, twitter, youtube.")
+    opening_hours = models.CharField(
+        max_length=500, blank=True, help_text="OpenStreetMap opening_hours syntax."
+    )
+    head_of_mission = models.CharField(max_length=200, blank=True)
+    accreditations = models.ManyToManyField(
+        Country, blank=True, related_name="accredited_missions", help_text="Other states covered."
+    )
+    jurisdiction_regions = models.JSONField(
+        default=list, blank=True, help_text='Regions a consulate covers ("Bavaria").'
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    photo = models.URLField(max_length=500, blank=True)
+    photo_author = models.CharField(max_length=300, blank=True)
+    photo_licence = models.CharField(max_length=120, blank=True)
+    photo_licence_url = models.URLField(max_length=500, blank=True)
+    inception = models.DateField(null=True, blank=True)
+    sources = models.JSONField(
+        default=dict, blank=True, help_text="field name -> source (wikidata, editor:NAME, ...)."
+    )
+    notes = models.TextField(blank=True, help_text="Repairs made on import, and why.")
+    source_hash = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["sending__name", "host__name", "city", "id"]
+        indexes = [
+            models.Index(fields=["host", "sending"]),
+            models.Index(fields=["sending", "host"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        """'Embassy of Canada in Moscow, Russia'."""
+        sender = self.sending_subdivision or self.sending.name
+        place = f"{self.city}, {self.host.name}" if self.city else self.host.name
+        return f"{self.get_kind_display_short()} of {sender} in {place}"
+
+    def get_kind_display_short(self) -> str:
+        return str(self.get_kind_display()).split(" (")[0]
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:mission", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def make_slug(self) -> str:
+        sender = self.sending_subdivision or self.sending.name
+        return slugify(f"{sender} {self.get_kind_display_short()} {self.city or self.host.name}")[:200]
+
+    @property
+    def is_helping(self) -> bool:
+        return self.status == Status.OPEN
+
+
+class FieldConflict(models.Model):
+    """An import found a new value for a field an editor set: kept for review, never applied."""
+
+    mission = models.ForeignKey(Mission, models.CASCADE, related_name="conflicts")
+    field = models.CharField(max_length=60)
+    source = models.CharField(max_length=40)
+    source_value = models.JSONField(null=True)
+    current_value = models.JSONField(null=True)
+    current_source = models.CharField(max_length=80)
+    detected_at = models.DateTimeField(auto_now=True)
+    resolved = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["mission", "field", "source"], name="one_conflict_per_field")
+        ]
+
+
+class ImportRun(models.Model):
+    """One run of an importer, with its summary and every rejected row's reason."""
+
+    source = models.CharField(max_length=40)
+    location = models.CharField(max_length=500, blank=True)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    added = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    closed = models.PositiveIntegerField(default=0)
+    rejected = models.PositiveIntegerField(default=0)
+    repaired = models.PositiveIntegerField(default=0)
+    rejections = models.JSONField(default=list, help_text="[{row, qid, reason}]")
+    repairs = models.JSONField(default=list, help_text="[{row, qid, repair}]")
+
+    class Meta:
+        ordering = ["-finished_at"]
+        get_latest_by = "finished_at"

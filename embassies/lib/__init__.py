@@ -1,0 +1,1 @@
+"""Helpers shared by every app: settings parsing, outgoing HTTP, text normalisation."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,3 +18,27 @@ def pytest_configure(config: pytest.Config) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def fast_retries(settings: object) -> None:
+    """Outgoing HTTP retries without waiting."""
+    settings.HTTP_BACKOFF_FACTOR = 0.0  # type: ignore[attr-defined]
+    settings.HTTP_RETRIES = 2  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def imported_snapshot(django_db_setup: None, django_db_blocker: object) -> Iterator[object]:
+    """The real snapshot imported once per test module (committed), removed afterwards."""
+    from embassies.directory.importing.apply import apply
+    from embassies.directory.importing.prepare import prepare
+    from embassies.directory.importing.wikidata_csv import read_rows
+    from embassies.directory.models import FieldConflict, ImportRun, Mission
+
+    assert SNAPSHOT.is_file(), f"the shared snapshot is missing: {SNAPSHOT}"
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        run = apply(prepare(read_rows(SNAPSHOT)), "wikidata", str(SNAPSHOT))
+        yield run
+        FieldConflict.objects.all().delete()
+        Mission.objects.all().delete()
+        ImportRun.objects.all().delete()

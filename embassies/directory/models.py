@@ -16,6 +16,11 @@ class Status(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+def mission_slug(sender: str, kind: str, place: str) -> str:
+    """'canada-embassy-moscow': readable, not unique (URLs carry the id too)."""
+    return slugify(f"{sender} {Kind(kind).label.split(' (')[0]} {place}")[:200] or "mission"
+
+
 class Mission(models.Model):
     """One embassy, consulate or other office of a sending state in a host state."""
 
@@ -58,6 +63,9 @@ class Mission(models.Model):
     )
     notes = models.TextField(blank=True, help_text="Repairs made on import, and why.")
     source_hash = models.CharField(max_length=64, blank=True, editable=False)
+    search_document = models.TextField(
+        blank=True, default="", editable=False, help_text="Words full-text search reads."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -86,7 +94,7 @@ class Mission(models.Model):
 
     def make_slug(self) -> str:
         sender = self.sending_subdivision or self.sending.name
-        return slugify(f"{sender} {self.get_kind_display_short()} {self.city or self.host.name}")[:200]
+        return mission_slug(sender, self.kind, self.city or self.host.name)
 
     @property
     def is_helping(self) -> bool:

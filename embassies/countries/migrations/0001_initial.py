@@ -4,33 +4,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Country',
+            name="Country",
             fields=[
-                ('code', models.CharField(max_length=2, primary_key=True, serialize=False)),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('name', models.CharField(help_text='Common English name (CLDR).', max_length=120)),
-                ('names', models.JSONField(default=dict, help_text='CLDR names by language code.')),
-                ('official_name', models.CharField(blank=True, max_length=200)),
-                ('alpha3', models.CharField(blank=True, max_length=3)),
-                ('demonym', models.CharField(blank=True, help_text='"Canadian", "Dutch".', max_length=80)),
-                ('alt_names', models.JSONField(default=list, help_text='Former and alternative names.')),
-                ('capital', models.CharField(blank=True, max_length=120)),
-                ('seat_of_government', models.CharField(blank=True, max_length=120)),
-                ('wikidata', models.CharField(blank=True, db_index=True, max_length=20)),
-                ('is_state', models.BooleanField(default=True, help_text='False for dependent territories.')),
-                ('is_eu', models.BooleanField(default=False)),
+                ("code", models.CharField(max_length=2, primary_key=True, serialize=False)),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("name", models.CharField(help_text="Common English name (CLDR).", max_length=120)),
+                ("names", models.JSONField(default=dict, help_text="CLDR names by language code.")),
+                ("official_name", models.CharField(blank=True, max_length=200)),
+                ("alpha3", models.CharField(blank=True, max_length=3)),
+                (
+                    "demonym",
+                    models.CharField(blank=True, help_text='"Canadian", "Dutch".', max_length=80),
+                ),
+                (
+                    "alt_names",
+                    models.JSONField(default=list, help_text="Former and alternative names."),
+                ),
+                ("capital", models.CharField(blank=True, max_length=120)),
+                ("seat_of_government", models.CharField(blank=True, max_length=120)),
+                ("wikidata", models.CharField(blank=True, db_index=True, max_length=20)),
+                (
+                    "is_state",
+                    models.BooleanField(default=True, help_text="False for dependent territories."),
+                ),
+                ("is_eu", models.BooleanField(default=False)),
             ],
             options={
-                'verbose_name_plural': 'countries',
-                'ordering': ['name'],
+                "verbose_name_plural": "countries",
+                "ordering": ["name"],
             },
         ),
     ]

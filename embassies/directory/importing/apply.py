@@ -1,0 +1,212 @@
+"""Write prepared records to the database in one transaction.
+
+Fields an editor set (source "editor:...") are never overwritten: the new value is kept as a
+FieldConflict for review. Missions that vanish from the source are closed, never deleted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from tqdm import tqdm
+
+from embassies.countries.models import Country
+from embassies.directory.importing.prepare import Prepared
+from embassies.directory.importing.records import MissionRecord
+from embassies.directory.models import FieldConflict, ImportRun, Mission, Status, mission_slug
+
+BATCH = 500
+Accredited = Mission.accreditations.through
+
+
+EMPTY: tuple[object, ...] = ("", None, [], {})
+
+
+def is_editor(source: str) -> bool:
+    return source.startswith("editor")
+
+
+def source_key(attribute: str) -> str:
+    """Provenance is kept by field name: "sending", not the attribute "sending_id"."""
+    return attribute.removesuffix("_id")
+
+
+@dataclass
+class Writer:
+    """State of one import while it runs: what to create, update, and what conflicts arose."""
+
+    source: str
+    names: dict[str, str]
+    now: datetime
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+
+    def slug(self, record: MissionRecord) -> str:
+        sender = record.sending_subdivision or self.names[record.sending]
+        return mission_slug(sender, record.kind, record.city or self.names[record.host])
+
+    def new_mission(self, record: MissionRecord) -> Mission:
+        values = record.values()
+        mission = Mission(wikidata=record.wikidata, slug=self.slug(record), **values)
+        mission.sources = {
+            source_key(name): self.source for name, value in values.items() if value not in EMPTY
+        }
+        mission.source_hash = record.digest()
+        mission.notes = "; ".join(record.repairs)
+        return mission
+
+    def update(self, mission: Mission, record: MissionRecord, conflicts: list[FieldConflict]) -> bool:
+        """Apply a record to an existing mission; False when nothing at all changed."""
+        reopened = mission.status == Status.CLOSED and mission.sources.get("status") == f"{self.source}:absent"
+        if mission.source_hash == record.digest() and not reopened:
+            return False
+        for name, value in record.values().items():
+            key = source_key(name)
+            held_by = mission.sources.get(key, "")
+            if is_editor(held_by):
+                if getattr(mission, name) != value:
+                    conflicts.append(self.conflict(mission, name, value, held_by))
+                continue
+            setattr(mission, name, value)
+            if value in EMPTY:
+                mission.sources.pop(key, None)
+            else:
+                mission.sources[key] = self.source
+        mission.source_hash = record.digest()
+        mission.notes = "; ".join(record.repairs)
+        mission.slug = self.slug(record)
+        mission.updated_at = self.now
+        return True
+
+    def conflict(self, mission: Mission, name: str, value: object, held_by: str) -> FieldConflict:
+        current = getattr(mission, name)
+        return FieldConflict(
+            mission=mission, field=source_key(name), source=self.source, source_value=_json(value),
+            current_value=_json(current), current_source=held_by,
+        )  # fmt: skip
+
+
+def _json(value: object) -> object:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+UPDATE_FIELDS = sorted(
+    {*MissionRecord.__dataclass_fields__} - {"wikidata", "accreditations", "repairs"}
+    | {"sources", "source_hash", "notes", "slug", "updated_at"}
+)
+
+
+def apply(
+    prepared: Prepared, source: str, location: str, scope: set[str] | None = None
+) -> ImportRun:
+    """Write everything or nothing; returns the stored ImportRun with its summary.
+
+    `scope`: sending states the source covered in full (None: all). Only their missions can
+    be closed for being absent, so a partial sync never closes the rest of the world.
+    """
+    started = timezone.now()
+    with transaction.atomic():
+        return _apply(prepared, source, location, started, scope)
+
+
+def _known_countries(prepared: Prepared) -> None:
+    known = set(Country.objects.values_list("code", flat=True))
+    kept = []
+    for record in prepared.records:
+        unknown = {record.sending, record.host} - known
+        if unknown:
+            reason = f"country {', '.join(sorted(unknown))} missing from the reference data"
+            prepared.rejections.append({"row": None, "qid": record.wikidata, "reason": reason})
+        else:
+            record.accreditations = [code for code in record.accreditations if code in known]
+            kept.append(record)
+    prepared.records = kept
+
+
+def _apply(
+    prepared: Prepared, source: str, location: str, started: datetime, scope: set[str] | None
+) -> ImportRun:
+    _known_countries(prepared)
+    writer = Writer(source, dict(Country.objects.values_list("code", "name")), started)
+    existing = {m.wikidata: m for m in Mission.objects.filter(wikidata__isnull=False)}
+    to_create: list[Mission] = []
+    to_update: list[Mission] = []
+    conflicts: list[FieldConflict] = []
+    for record in tqdm(prepared.records, desc="missions", unit="", disable=None):
+        mission = existing.get(record.wikidata)
+        if mission is None:
+            to_create.append(writer.new_mission(record))
+        elif writer.update(mission, record, conflicts):
+            to_update.append(mission)
+    Mission.objects.bulk_create(to_create, batch_size=BATCH)
+    Mission.objects.bulk_update(to_update, UPDATE_FIELDS, batch_size=BATCH)
+    _save_conflicts(conflicts)
+    accreditation_changes = _sync_accreditations(prepared.records, source)
+    closed = _close_absent({r.wikidata for r in prepared.records}, source, started, scope)
+    changed_ids = {m.pk for m in to_update} | accreditation_changes
+    return ImportRun.objects.create(
+        source=source, location=location[:500], started_at=started, finished_at=timezone.now(),
+        added=len(to_create), updated=len(changed_ids - {m.pk for m in to_create}),
+        unchanged=len(prepared.records) - len(to_create) - len(changed_ids - {m.pk for m in to_create}),
+        closed=closed, rejected=len(prepared.rejections), repaired=len(prepared.repairs),
+        rejections=prepared.rejections, repairs=prepared.repairs + prepared.warnings,
+    )  # fmt: skip
+
+
+def _save_conflicts(conflicts: list[FieldConflict]) -> None:
+    for conflict in conflicts:
+        FieldConflict.objects.update_or_create(
+            mission=conflict.mission, field=conflict.field, source=conflict.source,
+            defaults={
+                "source_value": conflict.source_value, "current_value": conflict.current_value,
+                "current_source": conflict.current_source, "resolved": False,
+            },
+        )  # fmt: skip
+
+
+def _sync_accreditations(records: list[MissionRecord], source: str) -> set[int]:
+    """Make each mission's accreditations match its record; returns the ids that changed."""
+    ids = dict(Mission.objects.filter(wikidata__isnull=False).values_list("wikidata", "id"))
+    held = set(
+        Mission.objects.filter(sources__accreditations__startswith="editor").values_list("id", flat=True)
+    )
+    current: dict[int, set[str]] = defaultdict(set)
+    for mission_id, code in Accredited.objects.values_list("mission_id", "country_id"):
+        current[mission_id].add(code)
+    add: list[object] = []
+    remove: list[tuple[int, set[str]]] = []
+    for record in records:
+        mission_id = ids[record.wikidata]
+        wanted, have = set(record.accreditations), current.get(mission_id, set())
+        if mission_id in held or wanted == have:
+            continue
+        add += [Accredited(mission_id=mission_id, country_id=c) for c in wanted - have]
+        remove.append((mission_id, have - wanted))
+    Accredited.objects.bulk_create(add, batch_size=BATCH)  # type: ignore[misc]
+    for mission_id, codes in remove:
+        if codes:
+            Accredited.objects.filter(mission_id=mission_id, country_id__in=codes).delete()
+    return {getattr(a, "mission_id") for a in add} | {mission_id for mission_id, codes in remove if codes}
+
+
+def _close_absent(seen: set[str], source: str, now: datetime, scope: set[str] | None) -> int:
+    """Close, never delete, the missions this source no longer lists (unless an editor holds status)."""
+    candidates = Mission.objects.filter(wikidata__isnull=False).exclude(status=Status.CLOSED)
+    if scope is not None:
+        candidates = candidates.filter(sending__in=scope)
+    closing = [
+        m for m in candidates.only("id", "wikidata", "status", "sources")
+        if m.wikidata not in seen and not is_editor(m.sources.get("status", ""))
+    ]  # fmt: skip
+    for mission in closing:
+        mission.status = Status.CLOSED
+        mission.sources["status"] = f"{source}:absent"
+        mission.updated_at = now
+    Mission.objects.bulk_update(closing, ["status", "sources", "updated_at"], batch_size=BATCH)
+    return len(closing)

@@ -1,0 +1,75 @@
+"""Glue between the console commands and the importers: progress, summary, exit status."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Protocol, TextIO
+
+from django.conf import settings
+from tqdm import tqdm
+
+from embassies.countries import reference
+from embassies.directory.importing import sparql, wikidata_csv
+from embassies.directory.importing.apply import apply
+from embassies.directory.importing.prepare import Prepared, prepare
+from embassies.directory.models import ImportRun
+
+
+class Console(Protocol):
+    stdout: TextIO
+    stderr: TextIO
+
+
+def summary_line(run: ImportRun) -> str:
+    return (
+        f"added {run.added}, updated {run.updated}, unchanged {run.unchanged}, "
+        f"closed {run.closed}, rejected {run.rejected}, repaired {run.repaired}"
+    )
+
+
+def _reason_kind(reason: str) -> str:
+    """Group similar reasons ("host equals the sending state (Australia)...") for the report."""
+    return reason.split(" (")[0].split(";")[0].split(":")[0]
+
+
+def report(run: ImportRun, out: Console, verbose: bool = False) -> None:
+    counts = Counter(_reason_kind(str(r["reason"])) for r in run.rejections)
+    for kind, count in counts.most_common():
+        out.stdout.write(f"  rejected {count:5d}: {kind}\n")
+    if verbose:
+        for r in run.rejections:
+            out.stdout.write(f"    row {r['row']} {r['qid']}: {r['reason']}\n")
+    out.stdout.write(summary_line(run) + "\n")
+
+
+def store(
+    prepared: Prepared, source: str, location: str, out: Console, scope: set[str] | None = None
+) -> ImportRun:
+    out.stderr.write(f"writing {len(prepared.records)} missions\n")
+    out.stderr.flush()
+    run = apply(prepared, source, location, scope)
+    report(run, out)
+    return run
+
+
+def import_wikidata_csv(path: str, out: Console) -> ImportRun:
+    """`embassies import wikidata-csv PATH`."""
+    rows = wikidata_csv.read_rows(path)
+    out.stderr.write(f"read {len(rows)} rows from {path}\n")
+    return store(prepare(rows), "wikidata", str(path), out)
+
+
+def sync_wikidata(only: list[str], out: Console) -> ImportRun:
+    """`embassies sync wikidata`: every sender asked in turn; any failure aborts before writing."""
+    wanted = {code.upper() for code in only}
+    senders = [
+        (sender_qid, name) for sender_qid, name in sparql.senders()
+        if not wanted or (reference.code_for_qid(sender_qid) or "") in wanted
+    ]  # fmt: skip
+    rows: list[tuple[int, dict[str, str]]] = []
+    for sender_qid, name in tqdm(senders, desc="senders", unit="", disable=None):
+        answer = sparql.query_sender(sender_qid)
+        rows += [(len(rows) + i + 1, row) for i, row in enumerate(sparql.rows_from_answer(answer, sender_qid, name))]
+    out.stderr.write(f"read {len(rows)} missions of {len(senders)} senders from Wikidata\n")
+    scope = wanted or None
+    return store(prepare(rows), "wikidata", settings.WIKIDATA_SPARQL_URL, out, scope)

@@ -1,0 +1,209 @@
+"""One Wikidata row (from the CSV snapshot or a SPARQL answer) turned into a clean mission record.
+
+Rows are plain dicts keyed by the snapshot's column names, so both sources share this code.
+Every defect is either repaired with a note or rejected with a reason, never hidden.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from urllib.parse import unquote
+
+from embassies.countries import reference
+from embassies.directory.kinds import kind_from_label
+from embassies.lib import gazetteer
+from embassies.lib.geo import valid_point
+
+COLUMNS = (
+    "operator", "operatorQID", "jurisdictions", "jurisdictionQIDs", "country", "countryQID",
+    "city", "cityQID", "address", "latitude", "longitude", "phone", "email", "website",
+    "facebook", "twitter", "youtube", "picture", "pictureAuthor", "pictureLicense",
+    "pictureLicenseURL", "type", "typeQID", "creation", "QID",
+)  # fmt: skip
+
+# Entities without an ISO 3166 code that some states treat as hosts. Listing a mission "in
+# Georgia" or "in Cyprus" when it is accredited to one of these would mislead, so such rows
+# are rejected with the reason. QIDs from Wikidata.
+UNRECOGNISED_HOSTS = {
+    "Q23334": "Abkhazia",
+    "Q23427": "South Ossetia",
+    "Q23681": "Turkish Republic of Northern Cyprus",
+    "Q907112": "Transnistria",
+    "Q34754": "Somaliland",
+    "Q244165": "Republic of Artsakh",
+    "Q40362": "Sahrawi Arab Democratic Republic",
+}
+
+
+class Rejected(Exception):
+    """A row that cannot become a mission; the message is the reason shown to the user."""
+
+
+@dataclass
+class MissionRecord:
+    """The fields a source asserts about one mission, in the Mission model's terms."""
+
+    wikidata: str
+    kind: str
+    kind_label: str
+    sending: str
+    sending_subdivision: str
+    host: str
+    city: str
+    city_geonameid: int | None
+    address: str
+    lat: float | None
+    lon: float | None
+    phones: list[str]
+    emails: list[str]
+    website: str
+    social: dict[str, str]
+    accreditations: list[str]
+    jurisdiction_regions: list[str]
+    photo: str
+    photo_author: str
+    photo_licence: str
+    photo_licence_url: str
+    inception: date | None
+    status: str = "open"
+    repairs: list[str] = field(default_factory=list)
+
+    def values(self) -> dict[str, object]:
+        """Model field values (accreditations and repairs are handled apart)."""
+        data = asdict(self)
+        for key in ("wikidata", "accreditations", "repairs"):
+            data.pop(key)
+        # Foreign keys are set by code, without loading Country rows.
+        data["sending_id"], data["host_id"] = data.pop("sending"), data.pop("host")
+        return data
+
+    def digest(self) -> str:
+        payload = json.dumps(asdict(self), sort_keys=True, default=str)
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def qid(value: str) -> str:
+    """'http://www.wikidata.org/entity/Q159' -> 'Q159'."""
+    return value.strip().rsplit("/", 1)[-1]
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split("|")] if value.strip() else []
+
+
+def _float(value: str) -> float | None:
+    try:
+        return float(value) if value.strip() else None
+    except ValueError:
+        return None
+
+
+def _inception(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value.strip()[:10]) if value.strip() else None
+    except ValueError:
+        return None
+
+
+def _url(value: str) -> str:
+    value = value.strip()
+    return value if value.startswith(("http://", "https://")) else ""
+
+
+def _sending(row: dict[str, str]) -> tuple[str, str]:
+    code = reference.code_for_qid(row["operatorQID"])
+    if code:
+        return code, ""
+    sub = reference.subnational_for_qid(row["operatorQID"])
+    if sub:
+        return sub
+    raise Rejected(f"sending state {row['operator']!r} ({qid(row['operatorQID'])}) is not a state")
+
+
+def _host(row: dict[str, str], sending: str, lat: float | None, lon: float | None) -> tuple[str, str]:
+    """The host code, and a repair note when the recorded host had to be corrected."""
+    host_qid = qid(row["countryQID"])
+    if host_qid in UNRECOGNISED_HOSTS:
+        raise Rejected(f"host {row['country']!r} ({host_qid}) has no ISO 3166 code")
+    host = reference.code_for_qid(host_qid)
+    if host and host != sending:
+        return host, ""
+    located = gazetteer.country_at(lat, lon) if lat is not None and lon is not None else None
+    what = "host equals the sending state" if host else f"host {row['country']!r} is not a state"
+    if located and located != sending:
+        return located, f"{what}; coordinates place it in {located}"
+    proof = "coordinates are in the sending state" if located else "no coordinates to repair it"
+    raise Rejected(f"{what} ({row['country']}); {proof}")
+
+
+def _place(row: dict[str, str], host: str, lat: float | None, lon: float | None) -> tuple[str, int | None, str]:
+    """(city, geonameid, address): a district or street label is kept in the address."""
+    label = row["city"].strip()
+    city = gazetteer.city_for_point(lat, lon, host) if lat is not None and lon is not None else None
+    if city is None and label:
+        named = gazetteer.find_by_name(label, host)
+        city = named[0] if named else None
+        if city is not None:
+            city = gazetteer.city_for_point(city.lat, city.lon, host) or city
+    if city is None:
+        return label, None, ""
+    same = label.casefold() in {n.casefold() for n in (city.name, *city.alt_names)}
+    return city.name, city.geonameid, "" if same or not label else label
+
+
+def _accreditations(row: dict[str, str], host: str) -> tuple[list[str], list[str]]:
+    """States the mission is accredited to besides its host, and the regions it covers."""
+    states: list[str] = []
+    regions: list[str] = []
+    for label, entity in zip(_split(row["jurisdictions"]), _split(row["jurisdictionQIDs"]), strict=False):
+        code = reference.code_for_qid(entity)
+        if code and code != host and code not in states:
+            states.append(code)
+        elif not code and label not in regions:
+            regions.append(label)
+    return sorted(states), regions
+
+
+def parse_row(row: dict[str, str]) -> MissionRecord:
+    """Build a record from one row, or raise Rejected with the reason."""
+    if not row.get("QID", "").strip():
+        raise Rejected("no Wikidata item")
+    lat, lon = _float(row["latitude"]), _float(row["longitude"])
+    repairs: list[str] = []
+    if (lat is not None or lon is not None) and not valid_point(lat, lon):
+        repairs.append(f"coordinates {row['latitude']},{row['longitude']} out of range, dropped")
+        lat = lon = None
+    sending, subdivision = _sending(row)
+    host, note = _host(row, sending, lat, lon)
+    repairs += [note] if note else []
+    city, geonameid, district = _place(row, host, lat, lon)
+    states, regions = _accreditations(row, host)
+    return MissionRecord(
+        wikidata=qid(row["QID"]),
+        kind=kind_from_label(row["type"]).value,
+        kind_label=row["type"].strip(),
+        sending=sending,
+        sending_subdivision=subdivision,
+        host=host,
+        city=city,
+        city_geonameid=geonameid,
+        address=", ".join(p for p in (row.get("address", "").strip(), district) if p),
+        lat=lat,
+        lon=lon,
+        phones=[row["phone"].strip()] if row["phone"].strip() else [],
+        emails=[row["email"].strip().removeprefix("mailto:")] if row["email"].strip() else [],
+        website=_url(row["website"]),
+        social={k: row[k].strip() for k in ("facebook", "twitter", "youtube") if row[k].strip()},
+        accreditations=states,
+        jurisdiction_regions=regions,
+        photo=_url(row["picture"]).replace("http://", "https://", 1),
+        photo_author=unquote(row["pictureAuthor"].strip())[:300],
+        photo_licence=row["pictureLicense"].strip(),
+        photo_licence_url=_url(row["pictureLicenseURL"]),
+        inception=_inception(row["creation"]),
+        status="closed" if row.get("dissolved", "").strip() else "open",
+        repairs=repairs,
+    )

@@ -1,0 +1,63 @@
+"""Read the Wikidata CSV snapshot format, refusing a malformed file before anything is written."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from embassies.directory.importing.records import COLUMNS
+
+Row = tuple[int, dict[str, str]]
+
+
+class BadFile(ValueError):
+    """The whole file is unusable; the message says why in one line."""
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise BadFile(
+            f"{path}: not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            "save the file as UTF-8"
+        ) from None
+
+
+def _check_header(path: Path, header_line: str) -> list[str]:
+    header = [name.strip() for name in header_line.split(";")]
+    missing = [name for name in COLUMNS if name not in header]
+    if not missing:
+        return header
+    for delimiter, label in ((",", "comma"), ("\t", "tab")):
+        if len(header_line.split(delimiter)) >= len(COLUMNS) // 2:
+            raise BadFile(f"{path}: columns are separated by {label}s; this format uses ';'")
+    raise BadFile(f"{path}: missing columns: {', '.join(missing)}")
+
+
+def read_rows(path: str | Path) -> list[Row]:
+    """All data rows as (line number, row) pairs; raises BadFile for a file in the wrong format."""
+    path = Path(path)
+    if not path.is_file():
+        raise BadFile(f"{path}: no such file")
+    text = _decode(path)
+    if not text.strip():
+        raise BadFile(f"{path}: the file is empty")
+    header = _check_header(path, text.split("\n", 1)[0].rstrip("\r"))
+    return list(_rows(text, header))
+
+
+def _rows(text: str, header: list[str]) -> Iterator[Row]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    next(reader)
+    for values in reader:
+        if not any(v.strip() for v in values):
+            continue
+        row = dict(zip(header, values, strict=False))
+        # A short row would silently lose its last columns: mark it so it is rejected with a reason.
+        if len(values) < len(COLUMNS):
+            row["__error__"] = f"row has {len(values)} fields, expected {len(COLUMNS)}"
+        yield reader.line_num, {name: row.get(name, "") for name in (*COLUMNS, "__error__")}

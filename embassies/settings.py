@@ -36,8 +36,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # serves the API docs page (Swagger UI) from local static files, not a CDN
     "embassies.countries",
     "embassies.directory",
+    "embassies.assistance",
     "embassies.api",
     "embassies.web",
 ]
@@ -151,3 +153,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO", "Log level.")},
 }
+
+# Multiplies retry delays of outgoing HTTP; tests set it near zero.
+HTTP_BACKOFF_FACTOR = 1.0

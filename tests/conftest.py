@@ -13,6 +13,7 @@ SNAPSHOT = SHARED / "data" / "wikidata-missions-2022-11.csv"
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,

@@ -135,14 +135,15 @@ def code_for_qid(qid: str) -> str | None:
 
 
 @cache
-def _subnational() -> dict[str, tuple[str, str]]:
+def subnational() -> dict[str, tuple[str, str]]:
+    """QID -> (country code, name) of every sub-national government that sends offices abroad."""
     return {row["qid"]: (row["country"], row["name"]) for row in _read("subnational.csv")}
 
 
 def subnational_for_qid(qid: str) -> tuple[str, str] | None:
     """A sub-national government that sends its own offices abroad -> (country, name)."""
     key = _qid(qid)
-    return _subnational().get(key) if key else None
+    return subnational().get(key) if key else None
 
 
 def _iso_names(code: str) -> list[str]:

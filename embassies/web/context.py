@@ -5,4 +5,4 @@ from django.http import HttpRequest
 
 
 def site(request: HttpRequest) -> dict[str, object]:
-    return {"tile_url": settings.MAP_TILE_URL}
+    return {"tile_url": settings.MAP_TILE_URL, "site_name": "Embassies"}

@@ -1,9 +1,74 @@
-from django.http import HttpRequest, HttpResponse
+"""Pages: parse the request, call the directory's queries, render."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from embassies.countries.models import Country
+from embassies.directory import queries
+from embassies.web import present
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("Embassies")
+    countries = list(Country.objects.order_by("name"))
+    counts = queries.counts_by_country()
+    listed = [(c, counts[c.code]) for c in countries if c.code in counts]
+    context = {
+        "countries": countries,
+        "groups": present.by_letter(listed),
+        "totals": queries.totals(counts),
+    }
+    return render(request, "web/home.html", context)
 
 
-def mission(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    return HttpResponse(str(pk))
+def country(request: HttpRequest, slug: str) -> HttpResponse:
+    found = _country(slug)
+    if isinstance(found, HttpResponse):
+        return found
+    missions = list(queries.missions_in(found))
+    return _country_page(request, found, missions, abroad=False)
+
+
+def country_abroad(request: HttpRequest, slug: str) -> HttpResponse:
+    found = _country(slug, route="web:country_abroad")
+    if isinstance(found, HttpResponse):
+        return found
+    missions = list(queries.missions_of(found))
+    return _country_page(request, found, missions, abroad=True)
+
+
+def _country(slug: str, route: str = "web:country") -> Country | HttpResponse:
+    """The country with this slug; an alpha-2 code ("ru") redirects to the slug URL."""
+    found = Country.objects.filter(slug=slug).first()
+    if found is not None:
+        return found
+    by_code = Country.objects.filter(code=slug.upper()).first() if len(slug) == 2 else None
+    if by_code is None:
+        raise Http404("No such country.")
+    return redirect(route, slug=by_code.slug, permanent=True)
+
+
+def _country_page(
+    request: HttpRequest, country: Country, missions: list, *, abroad: bool
+) -> HttpResponse:
+    context = {
+        "country": country,
+        "missions": missions,
+        "abroad": abroad,
+        "counts": queries.country_counts(country),
+        "possessive": present.possessive(country.name),
+        "markers": present.markers(missions),
+    }
+    return render(request, "web/country.html", context)
+
+
+def mission(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
+    found = queries.mission_detail(pk)
+    if found is None:
+        raise Http404("No such mission.")
+    if slug != found.slug:
+        # One URL per mission: old or mistyped slugs move permanently to the current one.
+        return redirect(found, permanent=True)
+    others = list(queries.siblings(found))
+    return render(request, "web/mission.html", present.mission_context(found, others))

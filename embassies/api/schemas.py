@@ -1,0 +1,73 @@
+"""Response schemas: the OpenAPI document's account of the shapes serialize.py builds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import Schema
+
+
+class PhotoOut(Schema):
+    url: str
+    author: str
+    licence: str
+    licence_url: str
+
+
+class MissionOut(Schema):
+    id: int
+    wikidata: str | None
+    kind: str
+    kind_label: str
+    title: str
+    sending: str
+    sending_name: str
+    sending_subdivision: str | None
+    host: str
+    host_name: str
+    city: str
+    address: str
+    lat: float | None
+    lon: float | None
+    phones: list[str]
+    emails: list[str]
+    website: str | None
+    social: dict[str, str]
+    opening_hours: str | None
+    head_of_mission: str | None
+    status: str
+    accreditations: list[str]
+    regions: list[str]
+    photo: PhotoOut | None
+    inception: str | None
+    sources: dict[str, Any]
+    url: str
+    updated_at: str
+
+
+class CountryOut(Schema):
+    code: str
+    alpha3: str | None
+    name: str
+    official_name: str | None
+    names: dict[str, str]
+    alt_names: list[str]
+    demonym: str | None
+    capital: str | None
+    seat_of_government: str | None
+    is_eu: bool
+    is_state: bool
+    wikidata: str | None
+    missions_hosted: int
+    missions_abroad: int
+    url: str
+
+
+class ErrorBody(Schema):
+    code: str
+    message: str
+    details: Any = None
+
+
+class ErrorOut(Schema):
+    error: ErrorBody

@@ -1,0 +1,73 @@
+"""Migrate, collect static files, then serve the site with gunicorn (a production WSGI server).
+
+`embassies serve [--host H] [--port P] [--workers N]`; defaults to http://127.0.0.1:8000.
+"""
+
+from __future__ import annotations
+
+import sys
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connections
+from gunicorn.app.base import BaseApplication
+
+from embassies.directory.models import Mission
+
+EMPTY_NOTE = (
+    "The directory is empty. Load it with `embassies sync wikidata` (online, from Wikidata)\n"
+    "or `embassies import wikidata-csv FILE` (offline, from a Wikidata CSV file).\n"
+)
+
+
+class Server(BaseApplication):
+    """gunicorn driven from Python, so `embassies serve` needs no separate config file."""
+
+    def __init__(self, app: WSGIHandler, options: dict[str, Any]) -> None:
+        self.application = app
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> WSGIHandler:
+        return self.application
+
+
+class Command(BaseCommand):
+    help = __doc__
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1", help="Address to listen on.")
+        parser.add_argument("--port", type=int, default=8000, help="Port to listen on.")
+        parser.add_argument("--workers", type=int, default=2, help="Worker processes.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        if not Mission.objects.exists():
+            sys.stderr.write(EMPTY_NOTE)
+        # Workers are forked: they must not share the connection the master just used.
+        connections.close_all()
+        from embassies.wsgi import application
+
+        host, port = options["host"], options["port"]
+        sys.stderr.write(f"Serving on http://{host}:{port}/\n")
+        Server(application, _gunicorn_options(host, port, options["workers"])).run()
+
+
+def _gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
+    return {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": max(1, workers),
+        # Threads keep a slow client from holding a whole worker.
+        "worker_class": "gthread",
+        "threads": 4,
+        "accesslog": "-",
+        "timeout": 60,
+    }

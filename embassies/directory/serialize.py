@@ -1,0 +1,84 @@
+"""The one JSON shape of a mission and of a country, shared by the API and the CLI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from embassies.countries.models import Country
+from embassies.directory.contact import e164, social_links
+from embassies.directory.models import Mission
+from embassies.directory.queries import Counts
+
+
+def mission_to_dict(m: Mission, request: HttpRequest | None = None) -> dict[str, Any]:
+    """Expects sending, host and accreditations loaded (queries.with_relations)."""
+    return {
+        "id": m.pk,
+        "wikidata": m.wikidata or None,
+        "kind": m.kind,
+        "kind_label": m.kind_label or m.get_kind_display(),
+        "title": m.title,
+        "sending": m.sending_id,
+        "sending_name": m.sending.name,
+        "sending_subdivision": m.sending_subdivision or None,
+        "host": m.host_id,
+        "host_name": m.host.name,
+        "city": m.city,
+        "address": m.address,
+        "lat": m.lat,
+        "lon": m.lon,
+        "phones": [e164(phone, m.host_id) for phone in m.phones],
+        "emails": list(m.emails),
+        "website": m.website or None,
+        "social": social_links(m.social),
+        "opening_hours": m.opening_hours or None,
+        "head_of_mission": m.head_of_mission or None,
+        "status": m.status,
+        "accreditations": sorted(c.code for c in m.accreditations.all()),
+        "regions": list(m.jurisdiction_regions),
+        "photo": _photo(m),
+        "inception": m.inception.isoformat() if m.inception else None,
+        "sources": dict(m.sources),
+        "url": _url(m.get_absolute_url(), request),
+        "updated_at": m.updated_at.isoformat(),
+    }
+
+
+def _photo(m: Mission) -> dict[str, str] | None:
+    if not m.photo:
+        return None
+    return {
+        "url": m.photo,
+        "author": m.photo_author,
+        "licence": m.photo_licence,
+        "licence_url": m.photo_licence_url,
+    }
+
+
+def _url(path: str, request: HttpRequest | None) -> str:
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def country_to_dict(
+    c: Country, counts: Counts, request: HttpRequest | None = None
+) -> dict[str, Any]:
+    return {
+        "code": c.code,
+        "alpha3": c.alpha3 or None,
+        "name": c.name,
+        "official_name": c.official_name or None,
+        "names": dict(c.names),
+        "alt_names": list(c.alt_names),
+        "demonym": c.demonym or None,
+        "capital": c.capital or None,
+        "seat_of_government": c.seat_of_government or None,
+        "is_eu": c.is_eu,
+        "is_state": c.is_state,
+        "wikidata": c.wikidata or None,
+        "missions_hosted": counts.hosted,
+        "missions_abroad": counts.abroad,
+        "url": _url(reverse("web:country", kwargs={"slug": c.slug}), request),
+    }

@@ -1,0 +1,37 @@
+/* Turns each [data-map] element into a Leaflet map of the markers in its JSON <script>.
+   Without this script (or Leaflet) the page still lists every coordinate as a link. */
+(function () {
+  "use strict";
+  if (!window.L) { return; }
+  var colours = { open: "#1d70b8", suspended: "#f47738", closed: "#d4351c" };
+
+  function popup(marker) {
+    var link = document.createElement("a");
+    link.href = marker.url;
+    link.textContent = marker.title;
+    return link;
+  }
+
+  function draw(el) {
+    var source = document.getElementById(el.getAttribute("data-markers"));
+    var markers = source ? JSON.parse(source.textContent) : [];
+    if (!markers.length) { return; }
+    var map = L.map(el, { scrollWheelZoom: false });
+    if (el.getAttribute("data-tiles")) {
+      L.tileLayer(el.getAttribute("data-tiles"), {
+        maxZoom: 19, attribution: el.getAttribute("data-attribution") || ""
+      }).addTo(map);
+    }
+    var points = markers.map(function (m) {
+      L.circleMarker([m.lat, m.lon], {
+        radius: 8, weight: 2, color: "#0b0c0c",
+        fillColor: colours[m.status] || colours.open, fillOpacity: 0.9
+      }).bindPopup(popup(m)).addTo(map);
+      return [m.lat, m.lon];
+    });
+    if (points.length === 1) { map.setView(points[0], 15); }
+    else { map.fitBounds(points, { padding: [24, 24], maxZoom: 14 }); }
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-map]"), draw);
+})();

@@ -10,3 +10,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("embassies.web.urls")),
 ]
+
+# A URL under /api/ that matches no route still answers in the API's error shape.
+handler404 = "embassies.web.errors.not_found"
+handler500 = "embassies.web.errors.server_error"

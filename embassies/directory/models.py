@@ -16,9 +16,22 @@ class Status(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+_SHORT_KIND_LABELS = {kind.value: str(kind.label).split(" (")[0] for kind in Kind}
+
+
+def short_kind_label(kind: str) -> str:
+    return _SHORT_KIND_LABELS.get(kind, kind)
+
+
+def mission_title(kind: str, sender: str, city: str, host: str) -> str:
+    """'Embassy of Canada in Moscow, Russia'."""
+    place = f"{city}, {host}" if city else host
+    return f"{short_kind_label(kind)} of {sender} in {place}"
+
+
 def mission_slug(sender: str, kind: str, place: str) -> str:
     """'canada-embassy-moscow': readable, not unique (URLs carry the id too)."""
-    return slugify(f"{sender} {Kind(kind).label.split(' (')[0]} {place}")[:200] or "mission"
+    return slugify(f"{sender} {_SHORT_KIND_LABELS.get(kind, kind)} {place}")[:200] or "mission"
 
 
 class Mission(models.Model):
@@ -79,18 +92,18 @@ class Mission(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("web:mission", kwargs={"pk": self.pk, "slug": self.slug})
+
     @property
     def title(self) -> str:
         """'Embassy of Canada in Moscow, Russia'."""
         sender = self.sending_subdivision or self.sending.name
-        place = f"{self.city}, {self.host.name}" if self.city else self.host.name
-        return f"{self.get_kind_display_short()} of {sender} in {place}"
+        return mission_title(self.kind, sender, self.city, self.host.name)
 
     def get_kind_display_short(self) -> str:
-        return str(self.get_kind_display()).split(" (")[0]
-
-    def get_absolute_url(self) -> str:
-        return reverse("web:mission", kwargs={"pk": self.pk, "slug": self.slug})
+        """'Representative office', without the parenthesis of the full label."""
+        return short_kind_label(self.kind)
 
     def make_slug(self) -> str:
         sender = self.sending_subdivision or self.sending.name
@@ -115,8 +128,13 @@ class FieldConflict(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["mission", "field", "source"], name="one_conflict_per_field")
+            models.UniqueConstraint(
+                fields=["mission", "field", "source"], name="one_conflict_per_field"
+            )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.field} of mission {self.mission_id}: {self.source} vs {self.current_source}"
 
 
 class ImportRun(models.Model):
@@ -138,3 +156,6 @@ class ImportRun(models.Model):
     class Meta:
         ordering = ["-finished_at"]
         get_latest_by = "finished_at"
+
+    def __str__(self) -> str:
+        return f"{self.source} import of {self.finished_at:%Y-%m-%d %H:%M}"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from embassies.countries.models import Country
-from embassies.directory.models import Mission
+from embassies.directory.models import Mission, Status, mission_title, short_kind_label
 
 _QID = re.compile(r"^[Qq]\d+$")
 
@@ -18,16 +18,70 @@ def with_relations(missions: QuerySet[Mission]) -> QuerySet[Mission]:
     return missions.select_related("sending", "host").prefetch_related("accreditations")
 
 
-def missions_in(country: Country) -> QuerySet[Mission]:
+@dataclass(frozen=True)
+class CountryRef:
+    code: str
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class Listed:
+    """What a list of missions shows, read as plain values: building 300 model instances
+    (each with two countries and their JSON names) cost a country page most of its time."""
+
+    pk: int
+    slug: str
+    kind: str
+    sending_subdivision: str
+    city: str
+    status: str
+    address: str
+    lat: float | None
+    lon: float | None
+    sending: CountryRef
+    host: CountryRef
+
+    @property
+    def title(self) -> str:
+        sender = self.sending_subdivision or self.sending.name
+        return mission_title(self.kind, sender, self.city, self.host.name)
+
+    def get_kind_display_short(self) -> str:
+        return short_kind_label(self.kind)
+
+    def get_status_display(self) -> str:
+        return str(Status(self.status).label)
+
+
+_LISTED = (
+    "id", "slug", "kind", "sending_subdivision", "city", "status", "address", "lat", "lon",
+    "sending_id", "sending__name", "sending__slug", "host_id", "host__name", "host__slug",
+)  # fmt: skip
+
+
+def listing(missions: QuerySet[Mission]) -> list[Listed]:
+    rows = missions.values_list(*_LISTED)
+    return [
+        Listed(
+            pk=pk, slug=slug, kind=kind, sending_subdivision=subdivision, city=city,
+            status=status, address=address, lat=lat, lon=lon,
+            sending=CountryRef(sending, sending_name, sending_slug),
+            host=CountryRef(host, host_name, host_slug),
+        )
+        for (pk, slug, kind, subdivision, city, status, address, lat, lon,
+             sending, sending_name, sending_slug, host, host_name, host_slug) in rows
+    ]  # fmt: skip
+
+
+def missions_in(country: Country) -> list[Listed]:
     """Missions hosted by country, by sending state then city."""
-    missions = Mission.objects.filter(host=country).order_by("sending__name", "city", "id")
-    return missions.select_related("sending", "host")
+    return listing(Mission.objects.filter(host=country).order_by("sending__name", "city", "id"))
 
 
-def missions_of(country: Country) -> QuerySet[Mission]:
+def missions_of(country: Country) -> list[Listed]:
     """Missions country sends abroad, by host state then city."""
-    missions = Mission.objects.filter(sending=country).order_by("host__name", "city", "id")
-    return missions.select_related("sending", "host")
+    return listing(Mission.objects.filter(sending=country).order_by("host__name", "city", "id"))
 
 
 def mission_detail(pk: int) -> Mission | None:
@@ -43,10 +97,10 @@ def mission_by_ref(ref: str) -> Mission | None:
     return None
 
 
-def siblings(mission: Mission) -> QuerySet[Mission]:
+def siblings(mission: Mission) -> list[Listed]:
     """The sending state's other missions in the same host state."""
-    others = missions_in(mission.host).filter(sending=mission.sending_id)
-    return others.exclude(pk=mission.pk).order_by("city", "kind", "id")
+    others = Mission.objects.filter(host=mission.host_id, sending=mission.sending_id)
+    return listing(others.exclude(pk=mission.pk).order_by("city", "kind", "id"))
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ def _country(slug: str, route: str = "web:country") -> Country | HttpResponse:
 
 
 def _country_page(
-    request: HttpRequest, country: Country, missions: list, *, abroad: bool
+    request: HttpRequest, country: Country, missions: list[queries.Listed], *, abroad: bool
 ) -> HttpResponse:
     context = {
         "country": country,
@@ -59,6 +59,7 @@ def _country_page(
         "counts": queries.country_counts(country),
         "possessive": present.possessive(country.name),
         "markers": present.markers(missions),
+        "groups": present.grouped(missions, "host" if abroad else "sending"),
     }
     return render(request, "web/country.html", context)
 

@@ -113,3 +113,9 @@ def test_docs_page_loads_swagger_locally(client: Client) -> None:
     html = client.get("/api/v1/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in html
     assert "cdn" not in html.lower()
+
+
+def test_unknown_api_path_answers_in_the_error_shape(client: Client) -> None:
+    response = client.get("/api/v1/no-such-endpoint")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"

@@ -28,7 +28,9 @@ def import_file(path: Path) -> ImportRun:
     return ImportRun.objects.latest()
 
 
-def test_small_file_imports_with_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_small_file_imports_with_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run = import_file(write(tmp_path, [*FIRST_TEN, CANADA_MOSCOW]))
     assert run.added == 11 and Mission.objects.count() == 11
     assert "added 11, updated 0, unchanged 0, closed 0, rejected 0" in capsys.readouterr().out
@@ -64,7 +66,9 @@ def test_missing_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_short_row_is_rejected_with_its_reason(tmp_path: Path) -> None:
-    run = import_file(write(tmp_path, [*FIRST_TEN[:3], "Canada;http://www.wikidata.org/entity/Q16;x"]))
+    run = import_file(
+        write(tmp_path, [*FIRST_TEN[:3], "Canada;http://www.wikidata.org/entity/Q16;x"])
+    )
     assert run.added == 3 and run.rejected == 1
     assert "fields, expected 25" in str(run.rejections[0]["reason"])
 

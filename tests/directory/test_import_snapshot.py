@@ -47,7 +47,9 @@ def test_canadian_embassy_recorded_in_a_district_is_in_moscow(imported_snapshot:
         ("Maxvorstadt", "Munich"),
     ],
 )
-def test_districts_resolve_to_their_city(imported_snapshot: ImportRun, label: str, city: str) -> None:
+def test_districts_resolve_to_their_city(
+    imported_snapshot: ImportRun, label: str, city: str
+) -> None:
     qids = [r["QID"].rsplit("/", 1)[-1] for r in snapshot_rows() if r["city"] == label]
     assert qids, f"no row recorded in {label}"
     cities = set(Mission.objects.filter(wikidata__in=qids).values_list("city", flat=True))
@@ -69,10 +71,14 @@ def test_australian_missions_labelled_in_australia_are_repaired_or_rejected(
             assert mission.host_id != "AU"
             assert "host equals the sending state" in mission.notes
     ankara = [r for r in rows if r["city"] == "Ankara"]
-    assert ankara and Mission.objects.get(wikidata=ankara[0]["QID"].rsplit("/", 1)[-1]).host_id == "TR"
+    assert (
+        ankara and Mission.objects.get(wikidata=ankara[0]["QID"].rsplit("/", 1)[-1]).host_id == "TR"
+    )
 
 
-def test_hosts_that_are_not_states_are_rejected_with_the_reason(imported_snapshot: ImportRun) -> None:
+def test_hosts_that_are_not_states_are_rejected_with_the_reason(
+    imported_snapshot: ImportRun,
+) -> None:
     reasons = [str(r["reason"]) for r in imported_snapshot.rejections]
     assert any("South Ossetia" in reason and "ISO 3166" in reason for reason in reasons)
     assert any("Nordic countries" in reason and "not a state" in reason for reason in reasons)
@@ -90,7 +96,10 @@ def test_a_second_import_changes_nothing(imported_snapshot: ImportRun) -> None:
     again = apply(prepare(read_rows(SNAPSHOT)), "wikidata", str(SNAPSHOT))
     assert (again.added, again.updated, again.closed) == (0, 0, 0)
     assert again.unchanged == imported_snapshot.added
-    assert list(Mission.objects.order_by("id").values_list("id", "updated_at", "city", "status")) == before
+    assert (
+        list(Mission.objects.order_by("id").values_list("id", "updated_at", "city", "status"))
+        == before
+    )
 
 
 def test_missions_without_coordinates_are_kept(imported_snapshot: ImportRun) -> None:

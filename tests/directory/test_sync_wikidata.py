@@ -33,7 +33,9 @@ CANADA_MOSCOW = {
     "countryName": literal("Russia"),
     "cityQID": uri(E + "Q862100"),
     "cityName": literal("Khamovniki District"),
-    "coordinates": literal("Point(37.595 55.74666667)", "http://www.opengis.net/ont/geosparql#wktLiteral"),
+    "coordinates": literal(
+        "Point(37.595 55.74666667)", "http://www.opengis.net/ont/geosparql#wktLiteral"
+    ),
     "phoneNumber": literal("+7 495 925-60-00"),
     "site": uri("https://www.canadainternational.gc.ca/russia-russie/"),
     "jurisdictionQIDs": literal(f"{E}Q159|{E}Q265|{E}Q399"),
@@ -56,7 +58,11 @@ def sparql_answer(bindings_by_sender: dict[str, list[dict[str, Any]]]) -> Any:
         sender = next((q for q in bindings_by_sender if f"wdt:P137 wd:{q} " in text), None)
         bindings = bindings_by_sender.get(sender, []) if sender else []
         payload = {"head": {"vars": list(CANADA_MOSCOW)}, "results": {"bindings": bindings}}
-        return 200, {"Content-Type": "application/sparql-results+json"}, json.dumps(payload).encode()
+        return (
+            200,
+            {"Content-Type": "application/sparql-results+json"},
+            json.dumps(payload).encode(),
+        )
 
     return handler
 

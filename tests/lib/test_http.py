@@ -18,16 +18,20 @@ def test_retries_then_succeeds(fast_retries: None) -> None:
 
 
 def test_client_error_is_not_retried(fast_retries: None) -> None:
-    with local_server(lambda *a: (404, {}, b"no")) as (url, seen):
-        with pytest.raises(FetchError, match="HTTP 404"):
-            fetch(url)
+    with (
+        local_server(lambda *a: (404, {}, b"no")) as (url, seen),
+        pytest.raises(FetchError, match="HTTP 404"),
+    ):
+        fetch(url)
     assert len(seen) == 1
 
 
 def test_body_over_the_limit_is_refused(fast_retries: None) -> None:
-    with local_server(lambda *a: (200, {}, b"x" * 200_000)) as (url, _):
-        with pytest.raises(FetchError, match="larger than"):
-            fetch(url, max_bytes=100_000)
+    with (
+        local_server(lambda *a: (200, {}, b"x" * 200_000)) as (url, _),
+        pytest.raises(FetchError, match="larger than"),
+    ):
+        fetch(url, max_bytes=100_000)
 
 
 def test_user_agent_is_sent(settings: Any, fast_retries: None) -> None:

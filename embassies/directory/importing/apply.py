@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -61,9 +62,14 @@ class Writer:
         mission.notes = "; ".join(record.repairs)
         return mission
 
-    def update(self, mission: Mission, record: MissionRecord, conflicts: list[FieldConflict]) -> bool:
+    def update(
+        self, mission: Mission, record: MissionRecord, conflicts: list[FieldConflict]
+    ) -> bool:
         """Apply a record to an existing mission; False when nothing at all changed."""
-        reopened = mission.status == Status.CLOSED and mission.sources.get("status") == f"{self.source}:absent"
+        reopened = (
+            mission.status == Status.CLOSED
+            and mission.sources.get("status") == f"{self.source}:absent"
+        )
         if mission.source_hash == record.digest() and not reopened:
             return False
         for name, value in record.values().items():
@@ -174,12 +180,14 @@ def _sync_accreditations(records: list[MissionRecord], source: str) -> set[int]:
     """Make each mission's accreditations match its record; returns the ids that changed."""
     ids = dict(Mission.objects.filter(wikidata__isnull=False).values_list("wikidata", "id"))
     held = set(
-        Mission.objects.filter(sources__accreditations__startswith="editor").values_list("id", flat=True)
+        Mission.objects.filter(sources__accreditations__startswith="editor").values_list(
+            "id", flat=True
+        )
     )
     current: dict[int, set[str]] = defaultdict(set)
     for mission_id, code in Accredited.objects.values_list("mission_id", "country_id"):
         current[mission_id].add(code)
-    add: list[object] = []
+    add: list[Any] = []
     remove: list[tuple[int, set[str]]] = []
     for record in records:
         mission_id = ids[record.wikidata]
@@ -188,11 +196,11 @@ def _sync_accreditations(records: list[MissionRecord], source: str) -> set[int]:
             continue
         add += [Accredited(mission_id=mission_id, country_id=c) for c in wanted - have]
         remove.append((mission_id, have - wanted))
-    Accredited.objects.bulk_create(add, batch_size=BATCH)  # type: ignore[misc]
+    Accredited.objects.bulk_create(add, batch_size=BATCH)
     for mission_id, codes in remove:
         if codes:
             Accredited.objects.filter(mission_id=mission_id, country_id__in=codes).delete()
-    return {getattr(a, "mission_id") for a in add} | {mission_id for mission_id, codes in remove if codes}
+    return {a.mission_id for a in add} | {mission_id for mission_id, codes in remove if codes}
 
 
 def _close_absent(seen: set[str], source: str, now: datetime, scope: set[str] | None) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Protocol, TextIO
+from typing import Protocol
 
 from django.conf import settings
 from tqdm import tqdm
@@ -15,9 +15,20 @@ from embassies.directory.importing.prepare import Prepared, prepare
 from embassies.directory.models import ImportRun
 
 
+class Stream(Protocol):
+    def write(self, text: str) -> object: ...
+
+    def flush(self) -> object: ...
+
+
 class Console(Protocol):
-    stdout: TextIO
-    stderr: TextIO
+    """What importers print to: a management command (or anything with two such streams)."""
+
+    @property
+    def stdout(self) -> Stream: ...
+
+    @property
+    def stderr(self) -> Stream: ...
 
 
 def summary_line(run: ImportRun) -> str:
@@ -69,7 +80,10 @@ def sync_wikidata(only: list[str], out: Console) -> ImportRun:
     rows: list[tuple[int, dict[str, str]]] = []
     for sender_qid, name in tqdm(senders, desc="senders", unit="", disable=None):
         answer = sparql.query_sender(sender_qid)
-        rows += [(len(rows) + i + 1, row) for i, row in enumerate(sparql.rows_from_answer(answer, sender_qid, name))]
+        rows += [
+            (len(rows) + i + 1, row)
+            for i, row in enumerate(sparql.rows_from_answer(answer, sender_qid, name))
+        ]
     out.stderr.write(f"read {len(rows)} missions of {len(senders)} senders from Wikidata\n")
     scope = wanted or None
     return store(prepare(rows), "wikidata", settings.WIKIDATA_SPARQL_URL, out, scope)

@@ -51,7 +51,9 @@ def _settle(group: list[tuple[int, dict[str, str], MissionRecord]], out: Prepare
         return
     out.records.append(first)
     if first.repairs:
-        out.repairs.append({"row": first_line, "qid": first.wikidata, "repair": "; ".join(first.repairs)})
+        out.repairs.append(
+            {"row": first_line, "qid": first.wikidata, "repair": "; ".join(first.repairs)}
+        )
     for line, row, _ in group[1:]:
         out.reject(line, row, f"duplicate of row {first_line} (same Wikidata item), merged")
 
@@ -65,8 +67,12 @@ def near_duplicates(records: list[MissionRecord]) -> list[dict[str, object]]:
             continue
         key = (record.sending, record.host, record.kind, round(record.lat, 3), round(record.lon, 3))
         other = seen.setdefault(key, record)
-        if other is not record and haversine_km(
-            record.lat, record.lon, other.lat or 0.0, other.lon or 0.0
-        ) <= NEAR_DUPLICATE_KM:
-            found.append({"qid": record.wikidata, "warning": f"possible duplicate of {other.wikidata}"})
+        if (
+            other is not record
+            and haversine_km(record.lat, record.lon, other.lat or 0.0, other.lon or 0.0)
+            <= NEAR_DUPLICATE_KM
+        ):
+            found.append(
+                {"qid": record.wikidata, "warning": f"possible duplicate of {other.wikidata}"}
+            )
     return found

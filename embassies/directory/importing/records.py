@@ -123,7 +123,9 @@ def _sending(row: dict[str, str]) -> tuple[str, str]:
     raise Rejected(f"sending state {row['operator']!r} ({qid(row['operatorQID'])}) is not a state")
 
 
-def _host(row: dict[str, str], sending: str, lat: float | None, lon: float | None) -> tuple[str, str]:
+def _host(
+    row: dict[str, str], sending: str, lat: float | None, lon: float | None
+) -> tuple[str, str]:
     """The host code, and a repair note when the recorded host had to be corrected."""
     host_qid = qid(row["countryQID"])
     if host_qid in UNRECOGNISED_HOSTS:
@@ -139,7 +141,9 @@ def _host(row: dict[str, str], sending: str, lat: float | None, lon: float | Non
     raise Rejected(f"{what} ({row['country']}); {proof}")
 
 
-def _place(row: dict[str, str], host: str, lat: float | None, lon: float | None) -> tuple[str, int | None, str]:
+def _place(
+    row: dict[str, str], host: str, lat: float | None, lon: float | None
+) -> tuple[str, int | None, str]:
     """(city, geonameid, address): a district or street label is kept in the address."""
     label = row["city"].strip()
     city = gazetteer.city_for_point(lat, lon, host) if lat is not None and lon is not None else None
@@ -158,7 +162,9 @@ def _accreditations(row: dict[str, str], host: str) -> tuple[list[str], list[str
     """States the mission is accredited to besides its host, and the regions it covers."""
     states: list[str] = []
     regions: list[str] = []
-    for label, entity in zip(_split(row["jurisdictions"]), _split(row["jurisdictionQIDs"]), strict=False):
+    for label, entity in zip(
+        _split(row["jurisdictions"]), _split(row["jurisdictionQIDs"]), strict=False
+    ):
         code = reference.code_for_qid(entity)
         if code and code != host and code not in states:
             states.append(code)

@@ -78,18 +78,24 @@ def query_sender(sender_qid: str) -> dict[str, object]:
     try:
         answer: dict[str, object] = json.loads(body)
     except ValueError as error:
-        raise ValueError(f"Wikidata answered with something that is not JSON for {sender_qid}") from error
+        raise ValueError(
+            f"Wikidata answered with something that is not JSON for {sender_qid}"
+        ) from error
     return answer
 
 
-def rows_from_answer(answer: dict[str, object], sender_qid: str, sender_name: str) -> Iterator[dict[str, str]]:
+def rows_from_answer(
+    answer: dict[str, object], sender_qid: str, sender_name: str
+) -> Iterator[dict[str, str]]:
     """SPARQL JSON results -> rows in the snapshot's column names."""
     results = answer.get("results")
     bindings = results.get("bindings", []) if isinstance(results, dict) else []
     for binding in bindings:
         row = {column: binding.get(var, {}).get("value", "") for var, column in _COLUMNS.items()}
         row |= {"operator": sender_name, "operatorQID": ENTITY + sender_qid, "address": ""}
-        row["latitude"], row["longitude"] = _coordinates(binding.get("coordinates", {}).get("value", ""))
+        row["latitude"], row["longitude"] = _coordinates(
+            binding.get("coordinates", {}).get("value", "")
+        )
         row |= {"pictureAuthor": "", "pictureLicense": "", "pictureLicenseURL": ""}
         yield row
 

@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: run test lint typecheck bench install dev-install lock clean
+.PHONY: run test lint typecheck bench install dev-install browser lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,14 @@ install: $(BIN)/python
 dev-install: $(BIN)/python
 	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
 
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+
 # Installs everything and runs the whole test suite (SQLite unless DATABASE_URL says otherwise).
-test: dev-install
+test: dev-install browser
 	$(BIN)/embassies makemigrations --check --dry-run
 	$(BIN)/pytest -p no:cacheprovider
 

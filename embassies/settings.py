@@ -12,7 +12,9 @@ from embassies.lib.env import env_bool, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent
 
 DATA_DIR = Path(
-    env_str("EMBASSIES_DATA_DIR", "./data", "Folder for the SQLite database, static files and dumps.")
+    env_str(
+        "EMBASSIES_DATA_DIR", "./data", "Folder for the SQLite database, static files and dumps."
+    )
 ).resolve()
 
 DEBUG = env_bool("DEBUG", False, "Django debug mode; never on in production.")
@@ -94,7 +96,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 
-REDIS_URL = env_str("REDIS_URL", "", "Redis URL for the shared cache; empty means per-process memory.")
+REDIS_URL = env_str(
+    "REDIS_URL", "", "Redis URL for the shared cache; empty means per-process memory."
+)
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
@@ -133,6 +137,11 @@ WIKIDATA_SPARQL_URL = env_str(
     "WIKIDATA_SPARQL_URL",
     "https://query.wikidata.org/sparql",
     "SPARQL endpoint used by `embassies sync wikidata`.",
+)
+COMMONS_API_URL = env_str(
+    "COMMONS_API_URL",
+    "https://commons.wikimedia.org/w/api.php",
+    "Wikimedia Commons API, asked for photo authors and licences during `sync wikidata`.",
 )
 HTTP_USER_AGENT = env_str(
     "EMBASSIES_USER_AGENT",

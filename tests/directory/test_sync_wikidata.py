@@ -80,9 +80,10 @@ def test_sync_one_sender_imports_its_missions(endpoint: list[dict[str, Any]]) ->
     assert (mission.sending_id, mission.host_id, mission.city) == ("CA", "RU", "Moscow")
     assert set(mission.accreditations.values_list("code", flat=True)) == {"UZ", "AM"}
     assert Mission.objects.get(wikidata="Q999999001").status == Status.CLOSED
-    assert len(endpoint) == 1
+    # Canada, and Quebec: a sub-national government of Canada with offices of its own.
+    asked = [r["query"]["query"][0] for r in endpoint]
+    assert len(asked) == 2 and "wd:Q16 " in asked[0] and "wd:Q176 " in asked[1]
     assert "Embassies" in endpoint[0]["headers"]["User-Agent"]
-    assert "wd:Q16" in endpoint[0]["query"]["query"][0]
 
 
 def test_full_sync_asks_every_sender_once(endpoint: list[dict[str, Any]]) -> None:
@@ -103,7 +104,7 @@ def test_transient_errors_are_retried(settings: Any, fast_retries: None) -> None
     with local_server(flaky) as (url, seen):
         settings.WIKIDATA_SPARQL_URL = url + "/sparql"
         call_command("sync", "wikidata", "--only", "CA")
-    assert len(seen) == 3
+    assert len([r for r in seen if "wd:Q16 " in r["query"]["query"][0]]) == 3
     assert Mission.objects.filter(wikidata="Q4374011").exists()
 
 
@@ -136,3 +137,61 @@ def test_answer_that_is_not_json_is_reported(settings: Any, fast_retries: None) 
         settings.WIKIDATA_SPARQL_URL = url + "/sparql"
         with pytest.raises(CommandError, match="not JSON"):
             call_command("sync", "wikidata", "--only", "CA")
+
+
+PHOTO = "http://commons.wikimedia.org/wiki/Special:FilePath/Embassy%20of%20Canada%2C%20Moscow.jpg"
+
+
+def commons_answer(method: str, path: str, query: dict[str, list[str]], body: bytes) -> Reply:
+    """The MediaWiki API's imageinfo/extmetadata answer (formatversion=2) for the asked titles."""
+    pages = [
+        {
+            "title": title,
+            "imageinfo": [
+                {
+                    "extmetadata": {
+                        "Artist": {
+                            "value": '<a href="//commons.wikimedia.org/wiki/User:A">A. Author</a>'
+                        },
+                        "LicenseShortName": {"value": "CC BY-SA 4.0"},
+                        "LicenseUrl": {"value": "https://creativecommons.org/licenses/by-sa/4.0"},
+                    }
+                }
+            ],
+        }
+        for title in query["titles"][0].split("|")
+    ]
+    return (
+        200,
+        {"Content-Type": "application/json"},
+        json.dumps({"query": {"pages": pages}}).encode(),
+    )
+
+
+def test_photo_credit_is_read_from_commons(settings: Any, fast_retries: None) -> None:
+    sparql = sparql_answer({"Q16": [CANADA_MOSCOW | {"image": uri(PHOTO)}]})
+
+    def both(method: str, path: str, query: dict[str, list[str]], body: bytes) -> Reply:
+        return (commons_answer if path == "/commons" else sparql)(method, path, query, body)
+
+    with local_server(both) as (url, seen):
+        settings.WIKIDATA_SPARQL_URL = url + "/sparql"
+        settings.COMMONS_API_URL = url + "/commons"
+        call_command("sync", "wikidata", "--only", "CA")
+    mission = Mission.objects.get(wikidata="Q4374011")
+    assert mission.photo.startswith("https://commons.wikimedia.org/")
+    assert (mission.photo_author, mission.photo_licence) == ("A. Author", "CC BY-SA 4.0")
+    assert seen[-1]["query"]["titles"] == ["File:Embassy of Canada, Moscow.jpg"]
+
+
+def test_photo_without_a_readable_licence_is_left_out(settings: Any, fast_retries: None) -> None:
+    sparql = sparql_answer({"Q16": [CANADA_MOSCOW | {"image": uri(PHOTO)}]})
+
+    def commons_down(method: str, path: str, query: dict[str, list[str]], body: bytes) -> Reply:
+        return (500, {}, b"down") if path == "/commons" else sparql(method, path, query, body)
+
+    with local_server(commons_down) as (url, _):
+        settings.WIKIDATA_SPARQL_URL = url + "/sparql"
+        settings.COMMONS_API_URL = url + "/commons"
+        call_command("sync", "wikidata", "--only", "CA")
+    assert Mission.objects.get(wikidata="Q4374011").photo == ""

@@ -9,7 +9,7 @@ from django.conf import settings
 from tqdm import tqdm
 
 from embassies.countries import reference
-from embassies.directory.importing import sparql, wikidata_csv
+from embassies.directory.importing import commons, sparql, wikidata_csv
 from embassies.directory.importing.apply import apply
 from embassies.directory.importing.prepare import Prepared, prepare
 from embassies.directory.models import ImportRun
@@ -70,13 +70,16 @@ def import_wikidata_csv(path: str, out: Console) -> ImportRun:
     return store(prepare(rows), "wikidata", str(path), out)
 
 
+def _country_of(sender_qid: str) -> str:
+    """A state's code, or the state of a sub-national sender (Quebec -> CA)."""
+    subdivision = reference.subnational_for_qid(sender_qid)
+    return reference.code_for_qid(sender_qid) or (subdivision[0] if subdivision else "")
+
+
 def sync_wikidata(only: list[str], out: Console) -> ImportRun:
     """`embassies sync wikidata`: every sender asked in turn; any failure aborts before writing."""
     wanted = {code.upper() for code in only}
-    senders = [
-        (sender_qid, name) for sender_qid, name in sparql.senders()
-        if not wanted or (reference.code_for_qid(sender_qid) or "") in wanted
-    ]  # fmt: skip
+    senders = [(q, name) for q, name in sparql.senders() if not wanted or _country_of(q) in wanted]
     rows: list[tuple[int, dict[str, str]]] = []
     for sender_qid, name in tqdm(senders, desc="senders", unit="", disable=None):
         answer = sparql.query_sender(sender_qid)
@@ -85,5 +88,10 @@ def sync_wikidata(only: list[str], out: Console) -> ImportRun:
             for i, row in enumerate(sparql.rows_from_answer(answer, sender_qid, name))
         ]
     out.stderr.write(f"read {len(rows)} missions of {len(senders)} senders from Wikidata\n")
+    dropped = commons.add_credits([row for _, row in rows])
+    if dropped:
+        out.stderr.write(
+            f"{dropped} photos left out: their licence could not be read from Commons\n"
+        )
     scope = wanted or None
     return store(prepare(rows), "wikidata", settings.WIKIDATA_SPARQL_URL, out, scope)

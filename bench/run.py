@@ -54,7 +54,9 @@ def throughput(url: str, seconds: float = 5.0, clients: int = 8) -> float:
     """Requests per second with `clients` concurrent keep-alive-less clients (wrk if installed)."""
     if shutil.which("wrk"):
         out = subprocess.run(
-            ["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", url], capture_output=True, text=True
+            ["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", url],
+            capture_output=True,
+            text=True,
         ).stdout
         return float(next(x for x in out.splitlines() if "Requests/sec" in x).split()[-1])
     deadline = time.perf_counter() + seconds
@@ -86,7 +88,7 @@ def pages(base: str) -> dict[str, str]:
     mission = json.load(urllib.request.urlopen(f"{base}/api/v1/missions/Q4374011"))
     country = json.load(urllib.request.urlopen(f"{base}/api/v1/countries/US"))
     return {"mission page (Canada in Moscow)": mission["url"], "country page (in the US)":
-            f"{base}/countries/{country['slug']}/", "home page": f"{base}/"}  # fmt: skip
+            country["url"], "home page": f"{base}/"}  # fmt: skip
 
 
 def main() -> None:
@@ -94,8 +96,12 @@ def main() -> None:
     env = os.environ | {"EMBASSIES_DATA_DIR": str(data)}
     print(f"database: {env.get('DATABASE_URL', 'SQLite in ' + str(data))}")
     timed(["migrate", "-v0"], env)
-    print(f"full import of {SNAPSHOT.name}: {timed(['import', 'wikidata-csv', str(SNAPSHOT)], env):.1f} s (target < 20 s)")
-    print(f"no-change re-import: {timed(['import', 'wikidata-csv', str(SNAPSHOT)], env):.1f} s (target < 5 s)")
+    print(
+        f"full import of {SNAPSHOT.name}: {timed(['import', 'wikidata-csv', str(SNAPSHOT)], env):.1f} s (target < 20 s)"
+    )
+    print(
+        f"no-change re-import: {timed(['import', 'wikidata-csv', str(SNAPSHOT)], env):.1f} s (target < 5 s)"
+    )
     port = free_port()
     server = subprocess.Popen([EMBASSIES, "serve", "--port", str(port)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip

@@ -11,7 +11,7 @@ from embassies.web import present
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    countries = list(Country.objects.order_by("name"))
+    countries = list(Country.objects.order_by("name").only("code", "name", "slug"))
     counts = queries.counts_by_country()
     listed = [(c, counts[c.code]) for c in countries if c.code in counts]
     context = {

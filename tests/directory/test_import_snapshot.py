@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from embassies.directory.importing.apply import apply
+from embassies.directory.importing.apply import apply, known_rows
 from embassies.directory.importing.prepare import prepare
 from embassies.directory.importing.wikidata_csv import read_rows
 from embassies.directory.models import ImportRun, Mission, Status
@@ -100,6 +100,14 @@ def test_a_second_import_changes_nothing(imported_snapshot: ImportRun) -> None:
         list(Mission.objects.order_by("id").values_list("id", "updated_at", "city", "status"))
         == before
     )
+
+
+def test_reimport_skips_known_rows_with_the_same_outcome(imported_snapshot: ImportRun) -> None:
+    again = apply(prepare(read_rows(SNAPSHOT), known_rows("wikidata")), "wikidata", str(SNAPSHOT))
+    assert (again.added, again.updated, again.closed) == (0, 0, 0)
+    assert again.unchanged == imported_snapshot.added
+    reasons = lambda run: sorted((r["qid"], r["reason"]) for r in run.rejections)  # noqa: E731
+    assert reasons(again) == reasons(imported_snapshot)
 
 
 def test_missions_without_coordinates_are_kept(imported_snapshot: ImportRun) -> None:

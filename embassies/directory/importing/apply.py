@@ -7,16 +7,18 @@ FieldConflict for review. Missions that vanish from the source are closed, never
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from tqdm import tqdm
 
 from embassies.countries.models import Country
-from embassies.directory.importing.prepare import Prepared
+from embassies.directory.importing.prepare import Known, Prepared
 from embassies.directory.importing.records import MissionRecord
 from embassies.directory.models import FieldConflict, ImportRun, Mission, Status, mission_slug
 
@@ -58,7 +60,7 @@ class Writer:
         mission.sources = {
             source_key(name): self.source for name, value in values.items() if value not in EMPTY
         }
-        mission.source_hash = record.digest()
+        mission.source_hash = record.row_digest
         mission.notes = "; ".join(record.repairs)
         return mission
 
@@ -70,7 +72,7 @@ class Writer:
             mission.status == Status.CLOSED
             and mission.sources.get("status") == f"{self.source}:absent"
         )
-        if mission.source_hash == record.digest() and not reopened:
+        if mission.source_hash == record.row_digest and not reopened:
             return False
         for name, value in record.values().items():
             key = source_key(name)
@@ -84,7 +86,7 @@ class Writer:
                 mission.sources.pop(key, None)
             else:
                 mission.sources[key] = self.source
-        mission.source_hash = record.digest()
+        mission.source_hash = record.row_digest
         mission.notes = "; ".join(record.repairs)
         mission.slug = self.slug(record)
         mission.updated_at = self.now
@@ -103,9 +105,25 @@ def _json(value: object) -> object:
 
 
 UPDATE_FIELDS = sorted(
-    {*MissionRecord.__dataclass_fields__} - {"wikidata", "accreditations", "repairs"}
+    {*MissionRecord.__dataclass_fields__} - {"wikidata", "accreditations", "repairs", "row_digest"}
     | {"sources", "source_hash", "notes", "slug", "updated_at"}
 )
+
+
+def known_rows(source: str) -> Known:
+    """What stored missions and the last import of `source` made of each row they read.
+
+    A mission closed for being absent is left out, so that its row coming back reopens it.
+    """
+    rows = Mission.objects.filter(wikidata__isnull=False).exclude(source_hash="")
+    rows = rows.exclude(status=Status.CLOSED, sources__status__endswith=":absent")
+    last = ImportRun.objects.filter(source=source).order_by("-finished_at").first()
+    rejected = {
+        str(r["digest"]): str(r["reason"])
+        for r in (last.rejections if last else [])
+        if r.get("digest")
+    }
+    return Known(imported=dict(rows.values_list("source_hash", "wikidata")), rejected=rejected)
 
 
 def apply(
@@ -140,7 +158,8 @@ def _apply(
 ) -> ImportRun:
     _known_countries(prepared)
     writer = Writer(source, dict(Country.objects.values_list("code", "name")), started)
-    existing = {m.wikidata: m for m in Mission.objects.filter(wikidata__isnull=False)}
+    wanted = [r.wikidata for r in prepared.records]
+    existing = {m.wikidata: m for m in _in_batches(Mission.objects.all(), "wikidata__in", wanted)}
     to_create: list[Mission] = []
     to_update: list[Mission] = []
     conflicts: list[FieldConflict] = []
@@ -154,12 +173,13 @@ def _apply(
     Mission.objects.bulk_update(to_update, UPDATE_FIELDS, batch_size=BATCH)
     _save_conflicts(conflicts)
     accreditation_changes = _sync_accreditations(prepared.records, source)
-    closed = _close_absent({r.wikidata for r in prepared.records}, source, started, scope)
-    changed_ids = {m.pk for m in to_update} | accreditation_changes
+    seen = {r.wikidata for r in prepared.records} | set(prepared.unchanged)
+    closed = _close_absent(seen, source, started, scope)
+    updated = len(({m.pk for m in to_update} | accreditation_changes) - {m.pk for m in to_create})
     return ImportRun.objects.create(
         source=source, location=location[:500], started_at=started, finished_at=timezone.now(),
-        added=len(to_create), updated=len(changed_ids - {m.pk for m in to_create}),
-        unchanged=len(prepared.records) - len(to_create) - len(changed_ids - {m.pk for m in to_create}),
+        added=len(to_create), updated=updated,
+        unchanged=len(prepared.unchanged) + len(prepared.records) - len(to_create) - updated,
         closed=closed, rejected=len(prepared.rejections), repaired=len(prepared.repairs),
         rejections=prepared.rejections, repairs=prepared.repairs + prepared.warnings,
     )  # fmt: skip
@@ -201,6 +221,12 @@ def _sync_accreditations(records: list[MissionRecord], source: str) -> set[int]:
         if codes:
             Accredited.objects.filter(mission_id=mission_id, country_id__in=codes).delete()
     return {a.mission_id for a in add} | {mission_id for mission_id, codes in remove if codes}
+
+
+def _in_batches(query: QuerySet[Any, Any], lookup: str, values: list[Any]) -> Iterator[Any]:
+    """query filtered by `lookup` on many values, in chunks the databases accept."""
+    for start in range(0, len(values), 2000):
+        yield from query.filter(**{lookup: values[start : start + 2000]})
 
 
 def _close_absent(seen: set[str], source: str, now: datetime, scope: set[str] | None) -> int:

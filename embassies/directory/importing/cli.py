@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from embassies.countries import reference
 from embassies.directory.importing import commons, sparql, wikidata_csv
-from embassies.directory.importing.apply import apply
+from embassies.directory.importing.apply import apply, known_rows
 from embassies.directory.importing.prepare import Prepared, prepare
 from embassies.directory.models import ImportRun
 
@@ -67,7 +67,7 @@ def import_wikidata_csv(path: str, out: Console) -> ImportRun:
     """`embassies import wikidata-csv PATH`."""
     rows = wikidata_csv.read_rows(path)
     out.stderr.write(f"read {len(rows)} rows from {path}\n")
-    return store(prepare(rows), "wikidata", str(path), out)
+    return store(prepare(rows, known_rows("wikidata")), "wikidata", str(path), out)
 
 
 def _country_of(sender_qid: str) -> str:
@@ -94,4 +94,6 @@ def sync_wikidata(only: list[str], out: Console) -> ImportRun:
             f"{dropped} photos left out: their licence could not be read from Commons\n"
         )
     scope = wanted or None
-    return store(prepare(rows), "wikidata", settings.WIKIDATA_SPARQL_URL, out, scope)
+    return store(
+        prepare(rows, known_rows("wikidata")), "wikidata", settings.WIKIDATA_SPARQL_URL, out, scope
+    )

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from embassies.directory.importing.records import MissionRecord, Rejected, parse_row, qid
+from embassies.directory.importing.records import (
+    MissionRecord,
+    Rejected,
+    parse_row,
+    qid,
+    row_digest,
+)
 from embassies.lib.geo import haversine_km
 
 NEAR_DUPLICATE_KM = 0.05
@@ -17,31 +23,74 @@ class Prepared:
     rejections: list[dict[str, object]] = field(default_factory=list)
     repairs: list[dict[str, object]] = field(default_factory=list)
     warnings: list[dict[str, object]] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # QIDs whose row is as last imported
 
     def reject(self, line: int, row: dict[str, str], reason: str) -> None:
-        self.rejections.append({"row": line, "qid": qid(row.get("QID", "")), "reason": reason})
+        self.rejections.append(
+            {
+                "row": line,
+                "qid": qid(row.get("QID", "")),
+                "reason": reason,
+                "digest": row_digest(row),
+            }
+        )
 
 
-def prepare(rows: Iterable[tuple[int, dict[str, str]]]) -> Prepared:
-    """Parse every row; duplicates of one Wikidata item are merged or, if they conflict, rejected."""
+@dataclass
+class Known:
+    """What the last import made of rows, by row digest: rows seen before are not parsed again
+    (placing them on the map is most of an import's time)."""
+
+    imported: dict[str, str] = field(default_factory=dict)  # digest -> QID stored from that row
+    rejected: dict[str, str] = field(default_factory=dict)  # digest -> reason it was rejected
+
+    def covers(self, item: str, digests: list[str]) -> bool:
+        distinct = len(set(digests)) == len(digests)  # identical duplicates: settle them anew
+        return distinct and all(self.imported.get(d) == item or d in self.rejected for d in digests)
+
+
+Line = tuple[int, dict[str, str]]
+
+
+def prepare(rows: Iterable[Line], known: Known | None = None) -> Prepared:
+    """Parse every row; duplicates of one Wikidata item are merged or, if they conflict, rejected.
+
+    Rows that `known` covers keep their last outcome: unchanged, or rejected for the same reason.
+    """
+    known = known or Known()
     out = Prepared()
-    by_qid: dict[str, list[tuple[int, dict[str, str], MissionRecord]]] = {}
+    by_qid: dict[str, list[Line]] = {}
     for line, row in rows:
-        try:
-            if row.get("__error__"):
-                raise Rejected(row["__error__"])
-            record = parse_row(row)
-        except Rejected as error:
-            out.reject(line, row, str(error))
+        by_qid.setdefault(qid(row.get("QID", "")) or f"row {line}", []).append((line, row))
+    for item, group in by_qid.items():
+        digests = [row_digest(row) for _, row in group]
+        if not known.covers(item, digests):
+            _settle([parsed for line, row in group if (parsed := _parse(line, row, out))], out)
             continue
-        by_qid.setdefault(record.wikidata, []).append((line, row, record))
-    for group in by_qid.values():
-        _settle(group, out)
+        for (line, row), digest in zip(group, digests, strict=True):
+            if digest in known.rejected:
+                out.reject(line, row, known.rejected[digest])
+            else:
+                out.unchanged.append(item)
     out.warnings = near_duplicates(out.records)
     return out
 
 
+def _parse(
+    line: int, row: dict[str, str], out: Prepared
+) -> tuple[int, dict[str, str], MissionRecord] | None:
+    try:
+        if row.get("__error__"):
+            raise Rejected(row["__error__"])
+        return line, row, parse_row(row)
+    except Rejected as error:
+        out.reject(line, row, str(error))
+        return None
+
+
 def _settle(group: list[tuple[int, dict[str, str], MissionRecord]], out: Prepared) -> None:
+    if not group:
+        return
     first_line, _, first = group[0]
     senders = sorted({record.sending for _, _, record in group})
     if len(senders) > 1:

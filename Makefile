@@ -37,6 +37,7 @@ lint: dev-install
 	$(BIN)/mypy embassies
 
 bench: dev-install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk || true; }
 	$(BIN)/python bench/run.py
 
 # Re-pin every transitive dependency after changing pyproject.toml.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from django.core.management import get_commands
@@ -15,6 +16,11 @@ def test_every_environment_variable_is_in_the_configuration_reference() -> None:
     assert DECLARED, "settings declare no variables?"
     missing = [name for name in DECLARED if f"| `{name}` |" not in README]
     assert not missing, f"undocumented settings: {missing}"
+
+
+def test_every_documented_variable_is_read_by_the_settings() -> None:
+    documented = re.findall(r"^\| `([A-Z_]+)` \|", README, flags=re.MULTILINE)
+    assert documented and set(documented) == set(DECLARED)
 
 
 def test_every_project_command_is_in_the_command_reference() -> None:

@@ -34,8 +34,7 @@ def test_interrupted_import_leaves_previous_data_intact(tmp_path: Path) -> None:
     env |= {"EMBASSIES_DATA_DIR": str(tmp_path)}
     small = tmp_path / "small.csv"
     small.write_text("\n".join(SNAPSHOT.read_text(encoding="utf-8").splitlines()[:41]) + "\n")
-    run(["migrate", "-v0"], env)
-    run(["import", "wikidata-csv", str(small)], env)
+    run(["import", "wikidata-csv", str(small)], env)  # a fresh install: import migrates first
     before = snapshot_of(tmp_path / "embassies.sqlite3")
     assert len(before) == 40
 

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Protocol
 
 from django.conf import settings
+from django.core.management import call_command
 from tqdm import tqdm
 
 from embassies.countries import reference
@@ -29,6 +30,11 @@ class Console(Protocol):
 
     @property
     def stderr(self) -> Stream: ...
+
+
+def ensure_schema() -> None:
+    """Bring the database up to date first: on a fresh install, importing is the first step."""
+    call_command("migrate", interactive=False, verbosity=0)
 
 
 def summary_line(run: ImportRun) -> str:
@@ -66,6 +72,7 @@ def store(
 def import_wikidata_csv(path: str, out: Console) -> ImportRun:
     """`embassies import wikidata-csv PATH`."""
     rows = wikidata_csv.read_rows(path)
+    ensure_schema()
     out.stderr.write(f"read {len(rows)} rows from {path}\n")
     return store(prepare(rows, known_rows("wikidata")), "wikidata", str(path), out)
 
@@ -78,6 +85,7 @@ def _country_of(sender_qid: str) -> str:
 
 def sync_wikidata(only: list[str], out: Console) -> ImportRun:
     """`embassies sync wikidata`: every sender asked in turn; any failure aborts before writing."""
+    ensure_schema()
     wanted = {code.upper() for code in only}
     senders = [(q, name) for q, name in sparql.senders() if not wanted or _country_of(q) in wanted]
     rows: list[tuple[int, dict[str, str]]] = []

@@ -5,100 +5,218 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('countries', '0001_initial'),
+        ("countries", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(max_length=40)),
-                ('location', models.CharField(blank=True, max_length=500)),
-                ('started_at', models.DateTimeField()),
-                ('finished_at', models.DateTimeField()),
-                ('added', models.PositiveIntegerField(default=0)),
-                ('updated', models.PositiveIntegerField(default=0)),
-                ('unchanged', models.PositiveIntegerField(default=0)),
-                ('closed', models.PositiveIntegerField(default=0)),
-                ('rejected', models.PositiveIntegerField(default=0)),
-                ('repaired', models.PositiveIntegerField(default=0)),
-                ('rejections', models.JSONField(default=list, help_text='[{row, qid, reason}]')),
-                ('repairs', models.JSONField(default=list, help_text='[{row, qid, repair}]')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(max_length=40)),
+                ("location", models.CharField(blank=True, max_length=500)),
+                ("started_at", models.DateTimeField()),
+                ("finished_at", models.DateTimeField()),
+                ("added", models.PositiveIntegerField(default=0)),
+                ("updated", models.PositiveIntegerField(default=0)),
+                ("unchanged", models.PositiveIntegerField(default=0)),
+                ("closed", models.PositiveIntegerField(default=0)),
+                ("rejected", models.PositiveIntegerField(default=0)),
+                ("repaired", models.PositiveIntegerField(default=0)),
+                ("rejections", models.JSONField(default=list, help_text="[{row, qid, reason}]")),
+                ("repairs", models.JSONField(default=list, help_text="[{row, qid, repair}]")),
             ],
             options={
-                'ordering': ['-finished_at'],
-                'get_latest_by': 'finished_at',
+                "ordering": ["-finished_at"],
+                "get_latest_by": "finished_at",
             },
         ),
         migrations.CreateModel(
-            name='Mission',
+            name="Mission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=200)),
-                ('wikidata', models.CharField(blank=True, max_length=20, null=True, unique=True)),
-                ('kind', models.CharField(choices=[('embassy', 'Embassy'), ('high_commission', 'High commission'), ('consulate_general', 'Consulate general'), ('consulate', 'Consulate'), ('honorary_consulate', 'Honorary consulate'), ('consular_agency', 'Consular agency'), ('apostolic_nunciature', 'Apostolic nunciature'), ('permanent_mission', 'Permanent mission'), ('interests_section', 'Interests section'), ('representative_office', 'Representative office (de facto embassy)'), ('liaison_office', 'Liaison office'), ('subnational_office', 'Sub-national government office'), ('trade_office', 'Trade office'), ('other', 'Diplomatic mission')], default='embassy', max_length=32)),
-                ('kind_label', models.CharField(blank=True, help_text="The source's own label.", max_length=120)),
-                ('sending_subdivision', models.CharField(blank=True, help_text='Sub-national sender, e.g. "Quebec".', max_length=120)),
-                ('city', models.CharField(blank=True, db_index=True, max_length=120)),
-                ('city_geonameid', models.IntegerField(blank=True, null=True)),
-                ('address', models.TextField(blank=True, help_text='Street address; district kept here.')),
-                ('lat', models.FloatField(blank=True, null=True)),
-                ('lon', models.FloatField(blank=True, null=True)),
-                ('phones', models.JSONField(blank=True, default=list)),
-                ('emails', models.JSONField(blank=True, default=list)),
-                ('website', models.URLField(blank=True, max_length=500)),
-                ('social', models.JSONField(blank=True, default=dict, help_text='facebook, twitter, youtube.')),
-                ('opening_hours', models.CharField(blank=True, help_text='OpenStreetMap opening_hours syntax.', max_length=500)),
-                ('head_of_mission', models.CharField(blank=True, max_length=200)),
-                ('jurisdiction_regions', models.JSONField(blank=True, default=list, help_text='Regions a consulate covers ("Bavaria").')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('suspended', 'Operations suspended'), ('closed', 'Closed')], default='open', max_length=16)),
-                ('photo', models.URLField(blank=True, max_length=500)),
-                ('photo_author', models.CharField(blank=True, max_length=300)),
-                ('photo_licence', models.CharField(blank=True, max_length=120)),
-                ('photo_licence_url', models.URLField(blank=True, max_length=500)),
-                ('inception', models.DateField(blank=True, null=True)),
-                ('sources', models.JSONField(blank=True, default=dict, help_text='field name -> source (wikidata, editor:NAME, ...).')),
-                ('notes', models.TextField(blank=True, help_text='Repairs made on import, and why.')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True, db_index=True)),
-                ('accreditations', models.ManyToManyField(blank=True, help_text='Other states covered.', related_name='accredited_missions', to='countries.country')),
-                ('host', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='missions_hosted', to='countries.country')),
-                ('sending', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='missions_abroad', to='countries.country')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=200)),
+                ("wikidata", models.CharField(blank=True, max_length=20, null=True, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("embassy", "Embassy"),
+                            ("high_commission", "High commission"),
+                            ("consulate_general", "Consulate general"),
+                            ("consulate", "Consulate"),
+                            ("honorary_consulate", "Honorary consulate"),
+                            ("consular_agency", "Consular agency"),
+                            ("apostolic_nunciature", "Apostolic nunciature"),
+                            ("permanent_mission", "Permanent mission"),
+                            ("interests_section", "Interests section"),
+                            ("representative_office", "Representative office (de facto embassy)"),
+                            ("liaison_office", "Liaison office"),
+                            ("subnational_office", "Sub-national government office"),
+                            ("trade_office", "Trade office"),
+                            ("other", "Diplomatic mission"),
+                        ],
+                        default="embassy",
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "kind_label",
+                    models.CharField(
+                        blank=True, help_text="The source's own label.", max_length=120
+                    ),
+                ),
+                (
+                    "sending_subdivision",
+                    models.CharField(
+                        blank=True, help_text='Sub-national sender, e.g. "Quebec".', max_length=120
+                    ),
+                ),
+                ("city", models.CharField(blank=True, db_index=True, max_length=120)),
+                ("city_geonameid", models.IntegerField(blank=True, null=True)),
+                (
+                    "address",
+                    models.TextField(blank=True, help_text="Street address; district kept here."),
+                ),
+                ("lat", models.FloatField(blank=True, null=True)),
+                ("lon", models.FloatField(blank=True, null=True)),
+                ("phones", models.JSONField(blank=True, default=list)),
+                ("emails", models.JSONField(blank=True, default=list)),
+                ("website", models.URLField(blank=True, max_length=500)),
+                (
+                    "social",
+                    models.JSONField(
+                        blank=True, default=dict, help_text="facebook, twitter, youtube."
+                    ),
+                ),
+                (
+                    "opening_hours",
+                    models.CharField(
+                        blank=True, help_text="OpenStreetMap opening_hours syntax.", max_length=500
+                    ),
+                ),
+                ("head_of_mission", models.CharField(blank=True, max_length=200)),
+                (
+                    "jurisdiction_regions",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text='Regions a consulate covers ("Bavaria").',
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("suspended", "Operations suspended"),
+                            ("closed", "Closed"),
+                        ],
+                        default="open",
+                        max_length=16,
+                    ),
+                ),
+                ("photo", models.URLField(blank=True, max_length=500)),
+                ("photo_author", models.CharField(blank=True, max_length=300)),
+                ("photo_licence", models.CharField(blank=True, max_length=120)),
+                ("photo_licence_url", models.URLField(blank=True, max_length=500)),
+                ("inception", models.DateField(blank=True, null=True)),
+                (
+                    "sources",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="field name -> source (wikidata, editor:NAME, ...).",
+                    ),
+                ),
+                (
+                    "notes",
+                    models.TextField(blank=True, help_text="Repairs made on import, and why."),
+                ),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True, db_index=True)),
+                (
+                    "accreditations",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Other states covered.",
+                        related_name="accredited_missions",
+                        to="countries.country",
+                    ),
+                ),
+                (
+                    "host",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="missions_hosted",
+                        to="countries.country",
+                    ),
+                ),
+                (
+                    "sending",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="missions_abroad",
+                        to="countries.country",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sending__name', 'host__name', 'city', 'id'],
+                "ordering": ["sending__name", "host__name", "city", "id"],
             },
         ),
         migrations.CreateModel(
-            name='FieldConflict',
+            name="FieldConflict",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('field', models.CharField(max_length=60)),
-                ('source', models.CharField(max_length=40)),
-                ('source_value', models.JSONField(null=True)),
-                ('current_value', models.JSONField(null=True)),
-                ('current_source', models.CharField(max_length=80)),
-                ('detected_at', models.DateTimeField(auto_now=True)),
-                ('resolved', models.BooleanField(default=False)),
-                ('mission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conflicts', to='directory.mission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("field", models.CharField(max_length=60)),
+                ("source", models.CharField(max_length=40)),
+                ("source_value", models.JSONField(null=True)),
+                ("current_value", models.JSONField(null=True)),
+                ("current_source", models.CharField(max_length=80)),
+                ("detected_at", models.DateTimeField(auto_now=True)),
+                ("resolved", models.BooleanField(default=False)),
+                (
+                    "mission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="conflicts",
+                        to="directory.mission",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='mission',
-            index=models.Index(fields=['host', 'sending'], name='directory_m_host_id_2d6c14_idx'),
+            model_name="mission",
+            index=models.Index(fields=["host", "sending"], name="directory_m_host_id_2d6c14_idx"),
         ),
         migrations.AddIndex(
-            model_name='mission',
-            index=models.Index(fields=['sending', 'host'], name='directory_m_sending_031f78_idx'),
+            model_name="mission",
+            index=models.Index(fields=["sending", "host"], name="directory_m_sending_031f78_idx"),
         ),
         migrations.AddConstraint(
-            model_name='fieldconflict',
-            constraint=models.UniqueConstraint(fields=('mission', 'field', 'source'), name='one_conflict_per_field'),
+            model_name="fieldconflict",
+            constraint=models.UniqueConstraint(
+                fields=("mission", "field", "source"), name="one_conflict_per_field"
+            ),
         ),
     ]

@@ -156,7 +156,9 @@ MAP_TILE_URL = env_str(
     "Map tile URL template; empty disables map tiles (coordinates are still shown).",
 )
 
-SERVE_WORKERS = env_int("EMBASSIES_WORKERS", 2, "gunicorn worker processes for `embassies serve`.", 1)
+SERVE_WORKERS = env_int(
+    "EMBASSIES_WORKERS", 2, "gunicorn worker processes for `embassies serve`.", 1
+)
 
 LOGGING = {
     "version": 1,

@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI, Swagger
 
-from embassies.api import countries, errors, missions
+from embassies.api import countries, errors, missions, search
 
 api = NinjaAPI(
     title="Embassies API",
@@ -15,3 +15,4 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("", missions.router)
 api.add_router("", countries.router)
+api.add_router("", search.router)

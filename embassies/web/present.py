@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from collections.abc import Sequence
 from itertools import groupby
 from typing import Any
 from urllib.parse import quote, unquote

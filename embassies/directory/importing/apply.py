@@ -21,6 +21,7 @@ from embassies.countries.models import Country
 from embassies.directory.importing.prepare import Known, Prepared
 from embassies.directory.importing.records import MissionRecord
 from embassies.directory.models import FieldConflict, ImportRun, Mission, Status, mission_slug
+from embassies.directory.search.document import build_search_document
 
 BATCH = 500
 Accredited = Mission.accreditations.through
@@ -62,6 +63,7 @@ class Writer:
         }
         mission.source_hash = record.row_digest
         mission.notes = "; ".join(record.repairs)
+        mission.search_document = build_search_document(mission)
         return mission
 
     def update(
@@ -89,6 +91,7 @@ class Writer:
         mission.source_hash = record.row_digest
         mission.notes = "; ".join(record.repairs)
         mission.slug = self.slug(record)
+        mission.search_document = build_search_document(mission)
         mission.updated_at = self.now
         return True
 
@@ -106,7 +109,7 @@ def _json(value: object) -> object:
 
 UPDATE_FIELDS = sorted(
     {*MissionRecord.__dataclass_fields__} - {"wikidata", "accreditations", "repairs", "row_digest"}
-    | {"sources", "source_hash", "notes", "slug", "updated_at"}
+    | {"sources", "source_hash", "notes", "slug", "updated_at", "search_document"}
 )
 
 
@@ -123,7 +126,10 @@ def known_rows(source: str) -> Known:
         for r in (last.rejections if last else [])
         if r.get("digest")
     }
-    return Known(imported=dict(rows.values_list("source_hash", "wikidata")), rejected=rejected)
+    imported = {
+        digest: item for digest, item in rows.values_list("source_hash", "wikidata") if item
+    }
+    return Known(imported=imported, rejected=rejected)
 
 
 def apply(

@@ -11,6 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 # source name -> "module:function"; each function takes (path, command) and returns an exit summary.
 IMPORTERS: dict[str, str] = {
     "wikidata-csv": "embassies.directory.importing.cli:import_wikidata_csv",
+    "representation-csv": "embassies.assistance.importing:import_representation_csv",
+    "emergency-csv": "embassies.assistance.importing:import_emergency_csv",
 }
 
 

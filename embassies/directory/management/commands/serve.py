@@ -17,6 +17,7 @@ from django.db import connections
 from gunicorn.app.base import BaseApplication
 
 from embassies.directory.models import Mission
+from embassies.directory.search.engine import warm
 
 EMPTY_NOTE = (
     "The directory is empty. Load it with `embassies sync wikidata` (online, from Wikidata)\n"
@@ -55,6 +56,9 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         if not Mission.objects.exists():
             sys.stderr.write(EMPTY_NOTE)
+        # Loaded once here, before workers fork, so they share it instead of each loading it
+        # (seconds) on its first search.
+        warm()
         # Workers are forked: they must not share the connection the master just used.
         connections.close_all()
         from embassies.wsgi import application
@@ -72,5 +76,6 @@ def _gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
         "worker_class": "gthread",
         "threads": 4,
         "accesslog": "-",
+        "preload_app": True,
         "timeout": 60,
     }

@@ -1,0 +1,1 @@
+"""Who can help a citizen abroad: the finder, representation arrangements, emergency lines."""

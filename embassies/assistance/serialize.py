@@ -1,0 +1,48 @@
+"""The JSON shape of a finder answer, shared by the API and the CLI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from embassies.assistance.finder import Answer, FinderResult
+from embassies.assistance.models import EmergencyLine
+from embassies.countries.models import Country
+from embassies.directory.serialize import mission_to_dict
+
+
+def _country(c: Country) -> dict[str, str]:
+    return {"code": c.code, "name": c.name}
+
+
+def answer_to_dict(a: Answer, request: HttpRequest | None = None) -> dict[str, Any]:
+    return {
+        "mission": mission_to_dict(a.mission, request),
+        "reason": a.reason,
+        "basis": a.basis,
+        "distance_km": a.distance_km,
+        "source_url": a.source_url,
+    }
+
+
+def line_to_dict(line: EmergencyLine) -> dict[str, Any]:
+    return {
+        "name": line.name,
+        "phone": line.phone,
+        "source_url": line.source_url,
+        "notes": line.notes,
+    }
+
+
+def finder_to_dict(result: FinderResult, request: HttpRequest | None = None) -> dict[str, Any]:
+    return {
+        "citizen": _country(result.citizen),
+        "in": _country(result.host),
+        "near": list(result.near) if result.near else None,
+        "message": result.message,
+        "answers": [answer_to_dict(a, request) for a in result.answers],
+        "unavailable": [answer_to_dict(a, request) for a in result.unavailable],
+        "alerts": result.alerts,
+        "emergency_lines": [line_to_dict(line) for line in result.emergency_lines],
+    }

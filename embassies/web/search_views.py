@@ -1,0 +1,43 @@
+"""The search page and the finder page: read the request, call the domain function, render."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from embassies.assistance.finder import FinderError
+from embassies.assistance.finder import find as find_help
+from embassies.assistance.points import parse_point
+from embassies.countries.models import Country
+from embassies.directory.search.engine import MAX_QUERY_CHARS
+from embassies.directory.search.engine import search as search_missions
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    context: dict[str, object] = {"q": query, "hits": [], "error": ""}
+    status = 200
+    if len(query) > MAX_QUERY_CHARS:
+        context["error"] = f"Please shorten your search to {MAX_QUERY_CHARS} characters or fewer."
+        status = 400
+    elif query:
+        context["hits"] = search_missions(query)
+    return render(request, "web/search.html", context, status=status)
+
+
+def find(request: HttpRequest) -> HttpResponse:
+    citizen = request.GET.get("citizen", "").strip().upper()[:2]
+    host = request.GET.get("in", "").strip().upper()[:2]
+    near = request.GET.get("near", "").strip()[:60]
+    context: dict[str, object] = {
+        "countries": list(Country.objects.order_by("name").only("code", "name")),
+        "citizen": citizen, "host": host, "near": near, "result": None, "error": "",
+    }  # fmt: skip
+    if not (citizen and host):
+        return render(request, "web/find.html", context)
+    try:
+        context["result"] = find_help(citizen, host, parse_point(near) if near else None)
+    except FinderError as error:
+        context["error"] = str(error)
+        return render(request, "web/find.html", context, status=400)
+    return render(request, "web/find.html", context)

@@ -38,7 +38,7 @@ lint: dev-install
 
 bench: dev-install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk || true; }
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 # Re-pin every transitive dependency after changing pyproject.toml.
 lock: $(BIN)/python

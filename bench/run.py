@@ -1,28 +1,33 @@
-"""Benchmarks: import of the real snapshot, re-import, and page throughput under load.
+"""Benchmarks on the real snapshot, on SQLite and on PostgreSQL: import, pages, search, finder.
 
-Prints figures; it asserts nothing. Targets (issue "Foundation"): full import < 20 s,
-no-change re-import < 5 s, a country page with ~300 missions rendered in < 50 ms.
-Run with `make bench` (SQLite in a temporary folder; set DATABASE_URL to use PostgreSQL).
+Prints figures and asserts nothing. Targets: full import < 20 s, no-change re-import < 5 s,
+a country page with ~300 missions < 50 ms, search p95 < 20 ms, finder p95 < 30 ms.
+`make bench`, or `python -m bench.run [sqlite|postgresql ...]`.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import os
+import random
 import shutil
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from bench.http import free_port, latency_ms, throughput, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOT = ROOT.parent / "shared" / "data" / "wikidata-missions-2022-11.csv"
+QUERIES = ROOT / "tests" / "search" / "quality_queries.csv"
 EMBASSIES = str(Path(sys.executable).parent / "embassies")
+POSTGRES_ADMIN = "postgres://postgres@127.0.0.1:5432/test"
+POSTGRES_BENCH = "postgres://postgres@127.0.0.1:5432/embassies_bench"
 
 
 def timed(args: list[str], env: dict[str, str]) -> float:
@@ -31,91 +36,88 @@ def timed(args: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+def fresh_postgres() -> None:
+    import psycopg
+
+    with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as db:
+        db.execute("DROP DATABASE IF EXISTS embassies_bench")
+        db.execute("CREATE DATABASE embassies_bench")
 
 
-def get(url: str) -> float:
-    start = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=30) as response:
-        response.read()
-    return time.perf_counter() - start
+def search_urls(base: str) -> list[str]:
+    with QUERIES.open(encoding="utf-8", newline="") as handle:
+        queries = [row["query"] for row in csv.DictReader(handle)]
+    return [
+        f"{base}/api/v1/search?" + urllib.parse.urlencode({"q": q, "limit": 10}) for q in queries
+    ]
 
 
-def latency_ms(url: str, n: int = 30) -> tuple[float, float]:
-    get(url)
-    times = sorted(get(url) * 1000 for _ in range(n))
-    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+def finder_urls(base: str, n: int = 150) -> list[str]:
+    """Citizen-in-country pairs drawn from the states in the directory (fixed seed)."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "embassies.settings")
+    from embassies.countries import reference
+
+    states = sorted(c.code for c in reference.all_countries() if c.is_state)
+    pick = random.Random(7)
+    pairs = [tuple(pick.sample(states, 2)) for _ in range(n)]
+    urls = [f"{base}/api/v1/find?citizen={a}&in={b}" for a, b in pairs]
+    return [*urls, f"{base}/api/v1/find?citizen=AU&in=RU&near=43.1155,131.8855"]
 
 
-def throughput(url: str, seconds: float = 5.0, clients: int = 8) -> float:
-    """Requests per second with `clients` concurrent keep-alive-less clients (wrk if installed)."""
-    if shutil.which("wrk"):
-        out = subprocess.run(
-            ["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", url],
-            capture_output=True,
-            text=True,
-        ).stdout
-        return float(next(x for x in out.splitlines() if "Requests/sec" in x).split()[-1])
-    deadline = time.perf_counter() + seconds
-
-    def worker(_: int) -> int:
-        done = 0
-        while time.perf_counter() < deadline:
-            get(url)
-            done += 1
-        return done
-
-    with ThreadPoolExecutor(clients) as pool:
-        total = sum(pool.map(worker, range(clients)))
-    return total / seconds
-
-
-def wait_for(url: str) -> None:
-    for _ in range(120):
-        try:
-            get(url)
-            return
-        except OSError:
-            time.sleep(0.5)
-    raise SystemExit(f"server did not answer at {url}")
-
-
-def pages(base: str) -> dict[str, str]:
-    """A mission page and the busiest country page, found through the JSON API."""
+def page_urls(base: str) -> dict[str, str]:
     mission = json.load(urllib.request.urlopen(f"{base}/api/v1/missions/Q4374011"))
-    country = json.load(urllib.request.urlopen(f"{base}/api/v1/countries/US"))
-    return {"mission page (Canada in Moscow)": mission["url"], "country page (in the US)":
-            country["url"], "home page": f"{base}/"}  # fmt: skip
+    us = json.load(urllib.request.urlopen(f"{base}/api/v1/countries/US"))
+    return {
+        "mission page (Canada in Moscow)": mission["url"],
+        f"country page (in the US, {us['missions_hosted']} missions)": us["url"],
+        "home page": f"{base}/",
+    }
 
 
-def main() -> None:
-    data = Path(tempfile.mkdtemp(prefix="embassies-bench-"))
-    env = os.environ | {"EMBASSIES_DATA_DIR": str(data)}
-    print(f"database: {env.get('DATABASE_URL', 'SQLite in ' + str(data))}")
-    timed(["migrate", "-v0"], env)
-    print(
-        f"full import of {SNAPSHOT.name}: {timed(['import', 'wikidata-csv', str(SNAPSHOT)], env):.1f} s (target < 20 s)"
-    )
-    print(
-        f"no-change re-import: {timed(['import', 'wikidata-csv', str(SNAPSHOT)], env):.1f} s (target < 5 s)"
-    )
+def measure_server(env: dict[str, str]) -> None:
     port = free_port()
     server = subprocess.Popen([EMBASSIES, "serve", "--port", str(port)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/")
-        for name, url in pages(base).items():
-            p50, p95 = latency_ms(url)
-            print(f"{name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, {throughput(url):.0f} req/s")
+        for name, url in page_urls(base).items():
+            p50, p95 = latency_ms([url] * 40)
+            print(f"  {name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, {throughput(url):.0f} req/s")
+        searches, finds = search_urls(base), finder_urls(base)
+        p50, p95 = latency_ms(searches)
+        print(
+            f"  search, {len(searches)} queries: p50 {p50:.1f} ms, p95 {p95:.1f} ms (target p95 < 20 ms)"
+        )
+        p50, p95 = latency_ms(finds)
+        print(
+            f"  finder, {len(finds)} pairs: p50 {p50:.1f} ms, p95 {p95:.1f} ms (target p95 < 30 ms)"
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def run(database: str) -> None:
+    data = Path(tempfile.mkdtemp(prefix="embassies-bench-"))
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {
+        "EMBASSIES_DATA_DIR": str(data)
+    }
+    if database == "postgresql":
+        fresh_postgres()
+        env["DATABASE_URL"] = POSTGRES_BENCH
+    print(f"{database}:")
+    try:
+        first = timed(["import", "wikidata-csv", str(SNAPSHOT)], env)
+        print(f"  full import of {SNAPSHOT.name}: {first:.1f} s (target < 20 s)")
+        again = timed(["import", "wikidata-csv", str(SNAPSHOT)], env)
+        print(f"  no-change re-import: {again:.1f} s (target < 5 s)")
+        measure_server(env)
+    finally:
         shutil.rmtree(data, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    main()
+    for name in sys.argv[1:] or ["sqlite", "postgresql"]:
+        run(name)

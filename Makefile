@@ -39,6 +39,8 @@ lint: dev-install
 bench: dev-install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk || true; }
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.exports
+	$(BIN)/python -m bench.news
 
 # Re-pin every transitive dependency after changing pyproject.toml.
 lock: $(BIN)/python

@@ -38,20 +38,27 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "corsheaders",
+    "simple_history",
     "ninja",  # serves the API docs page (Swagger UI) from local static files, not a CDN
     "embassies.countries",
     "embassies.directory",
     "embassies.assistance",
+    "embassies.news",
+    "embassies.alerts",
     "embassies.api",
     "embassies.web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETag on every GET and 304 for If-None-Match / If-Modified-Since, API and pages alike.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -130,6 +137,19 @@ STORAGES = {
     },
 }
 
+# The API is open data: any site may read it from a browser; writes need a token anyway.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+
+# Requests larger than this are refused (413) before they are read into memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int(
+    "EMBASSIES_MAX_REQUEST_BYTES", 1_000_000, "Largest request body accepted, in bytes.", 1024
+)
+API_ANON_RATE = env_str(
+    "EMBASSIES_API_RATE", "600/m", "Anonymous API requests allowed per client (e.g. 600/m, 20/s)."
+)
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -152,6 +172,16 @@ HTTP_USER_AGENT = env_str(
 )
 HTTP_TIMEOUT = env_int("EMBASSIES_HTTP_TIMEOUT", 60, "Seconds before an outgoing request fails.", 1)
 HTTP_RETRIES = env_int("EMBASSIES_HTTP_RETRIES", 4, "Retries of a failed outgoing request.")
+US_ADVISORIES_URL = env_str(
+    "US_ADVISORIES_URL",
+    "https://travel.state.gov/_res/rss/TAsTWs.xml",
+    "US State Department travel-advisory RSS feed, read first by `advisories fetch`.",
+)
+US_ADVISORIES_API_URL = env_str(
+    "US_ADVISORIES_API_URL",
+    "https://cadataapi.state.gov/api/TravelAdvisories",
+    "The same advisories as JSON (consular data API), tried when the RSS feed fails.",
+)
 MAP_TILE_URL = env_str(
     "EMBASSIES_TILE_URL",
     "https://tile.openstreetmap.org/{z}/{x}/{y}.png",

@@ -8,6 +8,8 @@ from embassies.api.urls import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("alerts/", include("embassies.alerts.urls")),
+    path("news/", include("embassies.news.urls")),
     path("", include("embassies.web.urls")),
 ]
 

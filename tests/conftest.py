@@ -43,3 +43,11 @@ def imported_snapshot(django_db_setup: None, django_db_blocker: object) -> Itera
         FieldConflict.objects.all().delete()
         Mission.objects.all().delete()
         ImportRun.objects.all().delete()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Rate-limit counters and cached pages must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, JsonResponse
 from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError, Throttled, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,13 @@ def install(api: NinjaAPI) -> None:
 
 
 def _handle(request: HttpRequest, exc: object) -> JsonResponse:
+    if isinstance(exc, Throttled):
+        response = error_response(429, "Too many requests; slow down.")
+        response["Retry-After"] = str(max(1, int(exc.wait or 1)))
+        return response
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return error_response(413, f"The request body is larger than {limit} bytes.")
     if isinstance(exc, ApiError):
         return error_response(exc.status_code, exc.message, exc.code, exc.details)
     if isinstance(exc, HttpError):

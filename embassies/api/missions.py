@@ -1,18 +1,63 @@
-"""GET /api/v1/missions/{ref}: one mission by numeric id or Wikidata QID."""
+"""Missions: one (by id or QID), a filtered list with cursor pagination, and editors' writes."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest
-from ninja import Path, Router
+from django.http import HttpRequest, HttpResponse
+from django.utils.http import http_date
+from ninja import Field, Path, Query, Router, Schema
 
+from embassies.api.auth import TokenAuth
 from embassies.api.errors import ApiError
-from embassies.api.schemas import ErrorOut, MissionOut
-from embassies.directory.queries import mission_by_ref
+from embassies.api.models import ApiToken
+from embassies.api.schemas import ErrorOut, MissionChanges, MissionOut, MissionPage, NewMission
+from embassies.directory.editing import EditError, create_mission, edit_mission
+from embassies.directory.filters import MAX_RADIUS_KM, FilterError, filtered, parse_filter
+from embassies.directory.kinds import Kind
+from embassies.directory.models import Mission, Status
+from embassies.directory.queries import mission_by_ref, with_relations
 from embassies.directory.serialize import mission_to_dict
 
 router = Router(tags=["missions"])
+REF = Path(..., pattern=r"^(\d+|[Qq]\d+)$", description='Numeric id or QID ("Q4374011").')
+MAX_LIMIT = 500
+NEAR = r"^\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*$"
+
+
+class MissionQuery(Schema):
+    """Filters of the missions list, declared so the OpenAPI document says what is accepted."""
+
+    sending: str | None = Field(None, pattern=r"^[A-Za-z]{2}$", description="ISO alpha-2")
+    host: str | None = Field(None, pattern=r"^[A-Za-z]{2}$", description="ISO alpha-2")
+    kind: Kind | None = None
+    city: str | None = Field(None, max_length=120)
+    status: Status | None = None
+    near: str | None = Field(None, pattern=NEAR, description="lat,lon in degrees")
+    radius_km: float | None = Field(None, gt=0, le=MAX_RADIUS_KM)
+    updated_since: datetime | None = None
+    # Keyset pagination: the cursor is the id after which the page starts. Ids only grow, so a
+    # page never skips or repeats a mission, whatever is inserted meanwhile.
+    cursor: int | None = Field(None, ge=0, description="next_cursor of the previous page")
+    limit: int = Field(100, ge=1, le=MAX_LIMIT)
+
+
+@router.get("/missions", response={200: MissionPage, 422: ErrorOut}, summary="Missions, filtered")
+def list_missions(request: HttpRequest, query: Query[MissionQuery]) -> dict[str, Any]:
+    """Filters combine; results come in a stable order (by id), `next_cursor` gives the next page."""
+    try:
+        chosen = parse_filter(request.GET)
+    except FilterError as error:
+        raise ApiError(422, str(error), details={"field": error.field}) from None
+    after = query.cursor or 0
+    page = list(with_relations(filtered(chosen).filter(id__gt=after))[: query.limit + 1])
+    more = len(page) > query.limit
+    page = page[: query.limit]
+    return {
+        "results": [mission_to_dict(m, request) for m in page],
+        "next_cursor": page[-1].pk if more else None,
+    }
 
 
 @router.get(
@@ -20,11 +65,62 @@ router = Router(tags=["missions"])
     response={200: MissionOut, 404: ErrorOut, 422: ErrorOut},
     summary="One mission",
 )
-def get_mission(
-    request: HttpRequest,
-    ref: str = Path(..., pattern=r"^(\d+|[Qq]\d+)$", description='Numeric id or QID ("Q4374011").'),
-) -> dict[str, Any]:
+def get_mission(request: HttpRequest, response: HttpResponse, ref: str = REF) -> dict[str, Any]:
+    mission = _found(ref)
+    response["Last-Modified"] = http_date(mission.updated_at.timestamp())
+    return mission_to_dict(mission, request)
+
+
+def _found(ref: str) -> Mission:
     mission = mission_by_ref(ref)
     if mission is None:
         raise ApiError(404, f"No mission with id {ref}.")
-    return mission_to_dict(mission, request)
+    return mission
+
+
+def _edited(request: HttpRequest, action: Any) -> dict[str, Any]:
+    token: ApiToken = request.auth  # type: ignore[attr-defined]
+    try:
+        mission = action(token.editor)
+    except EditError as error:
+        raise ApiError(422, str(error), details=error.details) from None
+    return mission_to_dict(_found(str(mission.pk)), request)
+
+
+@router.patch(
+    "/missions/{ref}",
+    auth=TokenAuth(),
+    response={
+        200: MissionOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        413: ErrorOut,
+        422: ErrorOut,
+    },
+    summary="Change a mission (token required)",
+)
+def patch_mission(request: HttpRequest, changes: MissionChanges, ref: str = REF) -> dict[str, Any]:
+    mission = _found(ref)
+    fields = changes.dict(exclude_unset=True)
+    return _edited(request, lambda editor: edit_mission(mission, fields, editor))
+
+
+@router.post(
+    "/missions",
+    auth=TokenAuth(),
+    response={
+        201: MissionOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        413: ErrorOut,
+        422: ErrorOut,
+    },
+    summary="Add a mission (token required)",
+)
+def post_mission(request: HttpRequest, new: NewMission) -> tuple[int, dict[str, Any]]:
+    fields = new.dict(exclude={"sending", "host"})
+    sending, host = new.sending.upper(), new.host.upper()
+    return 201, _edited(request, lambda editor: create_mission(sending, host, fields, editor))

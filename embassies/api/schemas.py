@@ -71,3 +71,60 @@ class ErrorBody(Schema):
 
 class ErrorOut(Schema):
     error: ErrorBody
+
+
+class MissionPage(Schema):
+    results: list[MissionOut]
+    next_cursor: int | None
+
+
+class CountryList(Schema):
+    results: list[CountryOut]
+
+
+class MissionChanges(Schema):
+    """Fields a person may set; any left out stay as they are."""
+
+    kind: str | None = None
+    city: str | None = None
+    address: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    phones: list[str] | None = None
+    emails: list[str] | None = None
+    website: str | None = None
+    social: dict[str, str] | None = None
+    opening_hours: str | None = None
+    head_of_mission: str | None = None
+    status: str | None = None
+    sending_subdivision: str | None = None
+
+
+class NewMission(MissionChanges):
+    sending: str
+    host: str
+    kind: str = "embassy"
+
+
+class AlertSummaryOut(Schema):
+    id: int
+    code: str
+    headline: str
+    level: int
+    severity: str
+    url: str
+
+
+class AdvisoryLevelOut(Schema):
+    issuer: str
+    level: int
+    title: str
+    published: str | None
+    url: str | None
+
+
+class CountryDetailOut(CountryOut):
+    """One country, with what a traveller should know now."""
+
+    alerts: list[AlertSummaryOut]
+    advisories: list[AdvisoryLevelOut]

@@ -1,8 +1,10 @@
 """The API object: every router of /api/v1/ is attached here."""
 
+from django.conf import settings
 from ninja import NinjaAPI, Swagger
+from ninja.throttling import AnonRateThrottle
 
-from embassies.api import countries, errors, missions, search
+from embassies.api import alerts, countries, errors, missions, search
 
 api = NinjaAPI(
     title="Embassies API",
@@ -11,8 +13,13 @@ api = NinjaAPI(
     urls_namespace="api",
     # With "ninja" in INSTALLED_APPS, the docs page loads Swagger UI from local static files.
     docs=Swagger(settings={"persistAuthorization": False}),
+    # Per client, counted in the shared cache (Redis when configured) across all processes.
+    throttle=[AnonRateThrottle(settings.API_ANON_RATE)],
 )
 errors.install(api)
 api.add_router("", missions.router)
 api.add_router("", countries.router)
 api.add_router("", search.router)
+api.add_router("", alerts.router)
+api.add_router("", "embassies.api.exports.router")
+api.add_router("", "embassies.api.news.router")

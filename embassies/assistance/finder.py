@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from embassies.alerts.queries import finder_alerts
 from embassies.assistance import reasons, rules
 from embassies.assistance.models import Arrangement, ArrangementKind, EmergencyLine
 from embassies.countries.models import Country
@@ -147,6 +148,7 @@ def find(citizen: str, host: str, near: Point | None = None) -> FinderResult:
     citizen_of, host_state = countries(citizen, host)
     result = FinderResult(citizen_of, host_state, check_point(near))
     result.emergency_lines = list(EmergencyLine.objects.filter(country=result.citizen))
+    result.alerts = finder_alerts(result.host.code)
     if result.citizen == result.host:
         return result
     if not _own(result):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 from embassies.countries.models import Country
 from embassies.directory.kinds import Kind
@@ -81,6 +82,9 @@ class Mission(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # Every change saved one at a time (API, admin) is kept, with who made it. Bulk imports
+    # record their runs in ImportRun instead.
+    history = HistoricalRecords(excluded_fields=["search_document", "source_hash"])
 
     class Meta:
         ordering = ["sending__name", "host__name", "city", "id"]

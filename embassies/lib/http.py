@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import requests
 from django.conf import settings
@@ -23,6 +24,16 @@ class FetchError(Exception):
     """A request that failed for good: after retries, or with a status that retrying cannot fix."""
 
 
+@dataclass(frozen=True)
+class Fetched:
+    """A response with what conditional GET needs: status (200 or 304), headers, final URL."""
+
+    status: int
+    body: bytes
+    url: str
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
 def _backoff_seconds(attempt: int, response: requests.Response | None) -> float:
     retry_after = response.headers.get("Retry-After", "") if response is not None else ""
     if retry_after.isdigit():
@@ -30,13 +41,18 @@ def _backoff_seconds(attempt: int, response: requests.Response | None) -> float:
     return min(2.0**attempt, 60.0) * float(getattr(settings, "HTTP_BACKOFF_FACTOR", 1.0))
 
 
-def _read_limited(response: requests.Response, max_bytes: int) -> bytes:
+def _read_limited(
+    response: requests.Response, max_bytes: int, deadline: float | None = None
+) -> bytes:
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_content(64 * 1024):
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(f"{response.url}: body larger than {max_bytes} bytes, refused")
+        # The timeout bounds each read; a server dripping bytes needs a bound on the whole body.
+        if deadline is not None and time.monotonic() > deadline:
+            raise FetchError(f"{response.url}: body took too long to arrive, refused")
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -51,6 +67,22 @@ def fetch(
     data: Mapping[str, str] | None = None,
 ) -> bytes:
     """GET (or POST) a URL and return its body, retrying transient failures with back-off."""
+    return fetch_response(
+        url, params=params, headers=headers, max_bytes=max_bytes, method=method, data=data
+    ).body
+
+
+def fetch_response(
+    url: str,
+    *,
+    params: Mapping[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    method: str = "GET",
+    data: Mapping[str, str] | None = None,
+    max_seconds: float | None = None,
+) -> Fetched:
+    """`fetch`, keeping status and headers; `max_seconds` bounds the time to read the body."""
     all_headers = {"User-Agent": settings.HTTP_USER_AGENT, **(headers or {})}
     last_error = ""
     for attempt in range(settings.HTTP_RETRIES + 1):
@@ -62,13 +94,15 @@ def fetch(
                 params=params,
                 data=data,
                 headers=all_headers,
-                timeout=settings.HTTP_TIMEOUT,
+                timeout=min(settings.HTTP_TIMEOUT, max_seconds or settings.HTTP_TIMEOUT),
                 stream=True,
             )
             if response.status_code not in RETRY_STATUSES:
                 if response.status_code >= 400:
                     raise FetchError(f"{url}: HTTP {response.status_code}")
-                return _read_limited(response, max_bytes)
+                deadline = time.monotonic() + max_seconds if max_seconds else None
+                body = _read_limited(response, max_bytes, deadline)
+                return Fetched(response.status_code, body, response.url, response.headers)
             last_error = f"HTTP {response.status_code}"
         except (requests.ConnectionError, requests.Timeout) as error:
             last_error = type(error).__name__

@@ -11,6 +11,7 @@ from embassies.assistance.points import parse_point
 from embassies.countries.models import Country
 from embassies.directory.search.engine import MAX_QUERY_CHARS
 from embassies.directory.search.engine import search as search_missions
+from embassies.news.queries import search as search_news
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -22,6 +23,7 @@ def search(request: HttpRequest) -> HttpResponse:
         status = 400
     elif query:
         context["hits"] = search_missions(query)
+        context["articles"] = search_news(query)
     return render(request, "web/search.html", context, status=status)
 
 

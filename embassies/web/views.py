@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 
 from embassies.countries.models import Country
 from embassies.directory import queries
+from embassies.news.queries import latest_about
 from embassies.web import present
 
 
@@ -60,6 +61,7 @@ def _country_page(
         "possessive": present.possessive(country.name),
         "markers": present.markers(missions),
         "groups": present.grouped(missions, "host" if abroad else "sending"),
+        "news": latest_about(country.code),
     }
     return render(request, "web/country.html", context)
 

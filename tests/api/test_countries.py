@@ -29,7 +29,7 @@ def test_shape_and_counts(client: Client, russia: None) -> None:
     response = client.get("/api/v1/countries/RU")
     body = response.json()
     assert response.status_code == 200
-    assert set(body) == KEYS
+    assert set(body) == KEYS | {"alerts", "advisories"}
     assert (body["code"], body["name"]) == ("RU", "Russia")
     assert (body["missions_hosted"], body["missions_abroad"]) == (2, 1)
     assert body["is_eu"] is False
@@ -61,3 +61,19 @@ def test_invalid_code_error_shape(client: Client) -> None:
     assert response.status_code == 422
     assert error["code"] == "invalid"
     assert error["details"][0]["loc"] == ["path", "code"]
+
+
+def test_country_carries_its_active_alerts_and_advisory_levels(client: Client) -> None:
+    from embassies.alerts.editing import add_alert
+    from embassies.alerts.models import Advisory
+
+    russia = make_country("RU", "Russia")
+    add_alert("RU", headline="Russia is currently at war in Ukraine")
+    Advisory.objects.create(
+        issuer="US", country=russia, level=4, title="Russia - Level 4: Do Not Travel"
+    )
+    body = client.get("/api/v1/countries/RU").json()
+    assert [a["headline"] for a in body["alerts"]] == ["Russia is currently at war in Ukraine"]
+    assert body["advisories"][0] | {"published": None} == {
+        "issuer": "US", "level": 4, "title": "Russia - Level 4: Do Not Travel", "published": None, "url": None,
+    }  # fmt: skip

@@ -1,0 +1,1 @@
+"""Official travel advisories: issuers' documents parsed into items, resolved, stored."""

@@ -1,0 +1,102 @@
+"""Store one issuer's advisories in one transaction, and let crisis alerts follow the levels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from embassies.alerts import raising
+from embassies.alerts.advisories.items import AdvisoryFormatError, Issuer, Item
+from embassies.alerts.advisories.resolve import resolve
+from embassies.alerts.models import Advisory
+from embassies.countries.models import Country
+
+
+@dataclass
+class Summary:
+    issuer: str
+    source: str
+    read: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    raised: list[str] = field(default_factory=list)
+    ended: list[str] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+_NEVER = datetime.min.replace(tzinfo=UTC)
+
+
+def _newer(item: Item, than: Item | None) -> bool:
+    """Of two items for one country, the latest published wins; then the higher level."""
+    if than is None:
+        return True
+    return (item.published or _NEVER, item.level or 0) > (than.published or _NEVER, than.level or 0)
+
+
+def wanted(issuer: Issuer, items: list[Item], summary: Summary) -> dict[str, Item]:
+    """Country code -> the item that sets its level; what cannot be placed goes to the summary."""
+    chosen: dict[str, Item] = {}
+    for item in items:
+        found = resolve(item, issuer)
+        summary.notes += found.notes
+        if not found.codes or item.level is None:
+            summary.unresolved.append(
+                f"{item.title} (no level stated)" if found.codes else item.title
+            )
+            continue
+        for code in found.codes:
+            if _newer(item, chosen.get(code)):
+                chosen[code] = item
+    return chosen
+
+
+def _values(item: Item) -> dict[str, object]:
+    return {"level": item.level, "title": item.title[:300], "published": item.published,
+            "link": item.link[:500]}  # fmt: skip
+
+
+def _save(
+    issuer: Issuer, country: Country, item: Item, old: Advisory | None
+) -> tuple[Advisory, str]:
+    """The stored advisory and what happened to it: added, updated or unchanged."""
+    values = _values(item)
+    if old is None:
+        return Advisory.objects.create(issuer=issuer.code, country=country, **values), "added"
+    if all(getattr(old, name) == value for name, value in values.items()):
+        return old, "unchanged"
+    for name, value in values.items():
+        setattr(old, name, value)
+    old.save()
+    return old, "updated"
+
+
+def store(issuer: Issuer, items: list[Item], source: str, now: datetime | None = None) -> Summary:
+    """All or nothing: an error anywhere leaves the previous advisories and alerts as they were."""
+    if not items:
+        raise AdvisoryFormatError("the document lists no advisories; nothing was changed")
+    now = now or timezone.now()
+    summary = Summary(issuer.code, source, read=len(items))
+    chosen = wanted(issuer, items, summary)
+    if not chosen:
+        raise AdvisoryFormatError("no item names a known country with a level; nothing was changed")
+    with transaction.atomic():
+        countries = Country.objects.in_bulk(list(chosen))
+        stored = {a.country_id: a for a in Advisory.objects.filter(issuer=issuer.code)}
+        for code, item in chosen.items():
+            if code not in countries:
+                summary.unresolved.append(f"{item.title} ({code} is not in the directory)")
+                continue
+            old = stored.get(code)
+            previous = old.level if old else None
+            advisory, outcome = _save(issuer, countries[code], item, old)
+            setattr(summary, outcome, getattr(summary, outcome) + 1)
+            followed = raising.follow(advisory, previous, issuer.name, now)
+            if followed:
+                getattr(summary, followed).append(code)
+    return summary

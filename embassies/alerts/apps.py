@@ -1,0 +1,8 @@
+"""Alerts: the seed's banner, the /alerts/ page and feed, and official travel advisories."""
+
+from django.apps import AppConfig
+
+
+class AlertsConfig(AppConfig):
+    name = "embassies.alerts"
+    verbose_name = "Alerts and travel advisories"

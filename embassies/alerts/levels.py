@@ -1,0 +1,53 @@
+"""Advisory levels as pages show them: one country's side by side, and the world's table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from embassies.alerts import queries
+from embassies.alerts.advisories.issuers import name_of
+from embassies.alerts.models import Advisory
+from embassies.assistance.reasons import the
+from embassies.countries.models import Country
+
+# Every issuer's scale is mapped to these four steps (the US wording).
+LEVELS = {1: "Exercise normal precautions", 2: "Exercise increased caution",
+          3: "Reconsider travel", 4: "Do not travel"}  # fmt: skip
+NOTICE_LEVEL = 3  # level 3 shows a notice without a banner; level 4 raises a crisis alert
+
+
+def label(level: int) -> str:
+    return f"Level {level}: {LEVELS.get(level, '')}"
+
+
+def notice(advisory: Advisory) -> str:
+    place = the(advisory.country.name)
+    return f"The {name_of(advisory.issuer)} advises travellers to reconsider travel to {place} (level 3 of 4)."
+
+
+def country_levels(code: str) -> dict[str, Any]:
+    found = list(queries.advisories(code)) if code else []
+    return {
+        "advisories": found,
+        "notices": [notice(a) for a in found if a.level == NOTICE_LEVEL],
+        "place": the(found[0].country.name) if found else "",
+    }
+
+
+@dataclass(frozen=True)
+class Row:
+    country: Country
+    cells: list[Advisory | None]  # one per issuer, in the table's issuer order
+
+
+def world_table() -> tuple[list[str], list[Row]]:
+    """(issuer codes, one row per country with any advisory), countries A-Z."""
+    rows: dict[str, dict[str, Advisory]] = {}
+    countries: dict[str, Country] = {}
+    for advisory in queries.advisories():
+        rows.setdefault(advisory.country_id, {})[advisory.issuer] = advisory
+        countries[advisory.country_id] = advisory.country
+    issuers = sorted({issuer for by_issuer in rows.values() for issuer in by_issuer})
+    table = [Row(countries[c], [rows[c].get(i) for i in issuers]) for c in rows]
+    return issuers, table

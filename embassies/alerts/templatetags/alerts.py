@@ -1,0 +1,44 @@
+"""`{% load alerts %}{% alert_banners codes %}`: the seed's banner for each country given.
+
+Server-rendered in the page's first HTML, with no script and no image, so nothing moves
+as the page loads; the banner goes away by itself when its alert ends.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from embassies.alerts import queries
+from embassies.alerts.advisories.issuers import name_of
+from embassies.alerts.banners import banner
+from embassies.alerts.levels import country_levels
+from embassies.assistance.reasons import the
+
+register = template.Library()
+
+
+@register.inclusion_tag("alerts/_banners.html")
+def alert_banners(countries: Any, mission: Any = None) -> dict[str, Any]:
+    """Codes or countries (one or a list, primary first); `mission` marks alerts affecting it."""
+    many = countries if isinstance(countries, list | tuple) else [countries]
+    mission_id = getattr(mission, "pk", None)
+    return {"banners": [banner(a, mission_id) for a in queries.banners(queries.codes_of(many))]}
+
+
+@register.inclusion_tag("alerts/_advisory_levels.html")
+def advisory_levels(country: Any) -> dict[str, Any]:
+    """Each issuer's advisory level for a country side by side; a notice at level 3."""
+    return country_levels(queries.codes_of([country])[0] if country else "")
+
+
+@register.filter
+def issuer_name(code: str) -> str:
+    return name_of(code)
+
+
+@register.filter
+def with_article(name: str) -> str:
+    """'Bahamas' -> 'the Bahamas', as the banner words it."""
+    return the(name)

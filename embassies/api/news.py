@@ -1,0 +1,101 @@
+"""POST /api/v1/tag, GET /api/v1/news and GET /api/v1/news/{id}: tagging and news as JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import Path, Query, Router, Schema
+
+from embassies.api.errors import ApiError
+from embassies.api.schemas import ErrorOut
+from embassies.news import queries
+from embassies.news.serialize import article_to_dict
+from embassies.news.tag import tag_document
+
+router = Router(tags=["news"])
+MAX_LIMIT = 100
+_DOCUMENT = {
+    "required": True,
+    "description": "The document to tag: plain text, HTML or a JSON article.",
+    "content": {kind: {"schema": {"type": "string"}} for kind in ("text/plain", "text/html")},
+}
+
+
+class TagCountryOut(Schema):
+    code: str
+    name: str
+    score: float
+
+
+class TagOut(Schema):
+    countries: list[TagCountryOut]
+    primary: str | None
+
+
+class ImageOut(Schema):
+    url: str
+    credit: str | None
+
+
+class ArticleOut(Schema):
+    id: int
+    url: str
+    title: str
+    published: str
+    source: str | None
+    source_url: str | None
+    author: str | None
+    image: ImageOut | None
+    countries: list[TagCountryOut]
+    primary: str | None
+
+
+class ArticleDetailOut(ArticleOut):
+    body_html: str
+
+
+class NewsOut(Schema):
+    results: list[ArticleOut]
+
+
+@router.post(
+    "/tag",
+    response={200: TagOut, 413: ErrorOut, 422: ErrorOut},
+    summary="Countries a document concerns",
+    openapi_extra={"requestBody": _DOCUMENT},
+)
+def tag(request: HttpRequest) -> dict[str, Any]:
+    """Each country the document concerns with a score (the primary's is 1.0), and the primary."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 2_621_440
+    if int(request.META.get("CONTENT_LENGTH") or 0) > limit:
+        raise ApiError(413, f"The document is larger than {limit} bytes.")
+    if not request.body.strip():
+        raise ApiError(422, "Send the document to tag as the request body.")
+    return tag_document(request.body, request.content_type or "").as_dict()
+
+
+@router.get("/news", response={200: NewsOut, 422: ErrorOut}, summary="News, newest first")
+def list_news(
+    request: HttpRequest,
+    country: str | None = Query(None, pattern=r"^[A-Za-z]{2}$", description="Alpha-2 (RU)."),
+    q: str = Query("", max_length=200, description="Words the articles must contain."),
+    limit: int = Query(20, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0),
+) -> dict[str, Any]:
+    """Articles, optionally about one country or holding some words."""
+    found = queries.matching(q, country)[offset : offset + limit]
+    return {"results": [article_to_dict(a, request) for a in found]}
+
+
+@router.get(
+    "/news/{article_id}",
+    response={200: ArticleDetailOut, 404: ErrorOut, 422: ErrorOut},
+    summary="One article",
+)
+def get_article(request: HttpRequest, article_id: int = Path(..., ge=1)) -> dict[str, Any]:
+    found = queries.article(article_id)
+    if found is None:
+        raise ApiError(404, f"No article with id {article_id}.")
+    return article_to_dict(found, request, body=True)

@@ -1,0 +1,1 @@
+"""RSS and Atom feeds: download with conditional GET, refuse hostile XML, store new entries."""

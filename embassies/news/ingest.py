@@ -1,0 +1,109 @@
+"""Store one article: clean it, tag it, skip it when we have it already. The one way in for
+the command line, feeds and the API."""
+
+from __future__ import annotations
+
+import logging
+import operator
+from dataclasses import dataclass
+from functools import reduce
+from urllib.parse import urlsplit
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from embassies.countries.models import Country
+from embassies.lib.text import normalize
+from embassies.news.documents import Draft
+from embassies.news.models import Article, ArticleCountry, Feed
+from embassies.news.sanitize import clean_html, content_hash, html_to_text
+from embassies.news.tagging import Tagging, tag_text
+
+log = logging.getLogger(__name__)
+
+
+class IngestError(ValueError):
+    """An article that cannot be stored: no title, no text."""
+
+
+@dataclass(frozen=True)
+class Ingested:
+    article: Article
+    created: bool
+    reason: str  # "added", or why it was skipped: "same GUID", "same URL", "same content"
+
+
+def duplicate_of(guid: str, url: str, digest: str = "") -> tuple[Article, str] | None:
+    """An article we already hold, by GUID, then source URL, then content (one query)."""
+    checks = [("same GUID", "guid", guid), ("same URL", "source_url", url),
+              ("same content", "content_hash", digest)]  # fmt: skip
+    wanted = [Q(**{field: value}) for _, field, value in checks if value]
+    if not wanted:
+        return None
+    found = list(Article.objects.filter(reduce(operator.or_, wanted)).order_by("id")[:10])
+    for reason, field, value in checks:
+        match = next((a for a in found if value and getattr(a, field) == value), None)
+        if match is not None:
+            return match, reason
+    return None
+
+
+def searchable(title: str, text: str) -> str:
+    """Normalised words with a space at each end, so a search can match word starts."""
+    return f" {normalize(title + ' ' + text)} "
+
+
+def set_body(article: Article, raw_html: str) -> None:
+    """Sanitise the body and derive what depends on it: plain text, search words, hash."""
+    article.body_html = clean_html(raw_html)
+    article.body_text = html_to_text(article.body_html)
+    article.search_text = searchable(article.title, article.body_text)
+    article.content_hash = content_hash(article.title, article.body_text)
+
+
+def _article(draft: Draft, feed: Feed | None) -> Article:
+    title = " ".join(draft.title.split())[:500]
+    article = Article(
+        title=title, slug=slugify(title)[:200] or "article",
+        published=draft.published or timezone.now(),
+        source=draft.source[:200] or urlsplit(draft.source_url).hostname or "",
+        source_url=draft.source_url[:1000], guid=draft.guid[:1000], author=draft.author[:300],
+        image_url=draft.image_url[:1000], image_credit=draft.image_credit[:300], feed=feed,
+    )  # fmt: skip
+    set_body(article, draft.body_html)
+    return article
+
+
+def save_tags(article: Article, tagging: Tagging) -> None:
+    """Link the tagged countries that exist as rows; the primary one on the article itself."""
+    known = set(Country.objects.filter(code__in=tagging.codes()).values_list("code", flat=True))
+    article.primary_country_id = tagging.primary if tagging.primary in known else None
+    article.save()
+    ArticleCountry.objects.bulk_create(
+        ArticleCountry(article=article, country_id=c.code, score=c.score)
+        for c in tagging.countries
+        if c.code in known
+    )
+
+
+def ingest(draft: Draft, feed: Feed | None = None) -> Ingested:
+    """Clean, de-duplicate, tag and store a draft; IngestError when it has no title or text."""
+    article = _article(draft, feed)
+    if not article.title or not article.body_text:
+        raise IngestError("an article needs a title and some text")
+    found = duplicate_of(article.guid, article.source_url, article.content_hash)
+    if found is not None:
+        return Ingested(found[0], False, found[1])
+    try:
+        tagging = tag_text(article.body_text, title=article.title)
+        with transaction.atomic():
+            save_tags(article, tagging)
+    except IntegrityError:  # the same URL stored meanwhile by another process
+        existing = duplicate_of("", article.source_url)
+        if existing is None:
+            raise
+        return Ingested(existing[0], False, existing[1])
+    log.info("news: added %r (%s)", article.title, article.primary_country_id or "no country")
+    return Ingested(article, True, "added")

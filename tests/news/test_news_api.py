@@ -1,0 +1,69 @@
+"""The news API: POST /api/v1/tag, GET /api/v1/news and GET /api/v1/news/{id}."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from django.test import Client
+
+from tests.news.builders import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_tag_a_text_body(client: Client) -> None:
+    response = client.post(
+        "/api/v1/tag", "The Kremlin said Moscow would answer Washington.", content_type="text/plain"
+    )
+    assert response.status_code == 200
+    assert response.json()["primary"] == "RU"
+    assert [c["code"] for c in response.json()["countries"]] == ["RU", "US"]
+
+
+def test_tag_an_html_body(client: Client) -> None:
+    html = "<html><body><article><h1>Paris talks</h1><p>French and German envoys met.</p></article></body></html>"
+    response = client.post("/api/v1/tag", html, content_type="text/html")
+    assert response.json()["primary"] == "FR"
+
+
+def test_tag_errors_have_the_one_shape(client: Client, settings: object) -> None:
+    empty = client.post("/api/v1/tag", "", content_type="text/plain")
+    assert empty.status_code == 422 and empty.json()["error"]["code"] == "invalid"
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100  # type: ignore[attr-defined]
+    large = client.post("/api/v1/tag", "x" * 200, content_type="text/plain")
+    assert large.status_code == 413 and large.json()["error"]["code"] == "too_large"
+
+
+@pytest.fixture
+def two_articles() -> tuple[int, int]:
+    old = make_article("Kremlin answers", datetime(2024, 1, 1, tzinfo=UTC), {"RU": 1.0})
+    new = make_article("Paris and Kyiv", datetime(2024, 2, 1, tzinfo=UTC), {"FR": 1.0, "UA": 0.5},
+                       body="<p>Envoys from Kyiv met in Paris.</p>", source="Wire")  # fmt: skip
+    return old.pk, new.pk
+
+
+def test_news_newest_first_filtered_by_country_and_words(
+    client: Client, two_articles: tuple[int, int]
+) -> None:
+    old, new = two_articles
+    everything = client.get("/api/v1/news").json()["results"]
+    assert [a["id"] for a in everything] == [new, old]
+    assert everything[0]["countries"] == [
+        {"code": "FR", "name": "France", "score": 1.0},
+        {"code": "UA", "name": "Ukraine", "score": 0.5},
+    ]
+    assert [a["id"] for a in client.get("/api/v1/news?country=ua").json()["results"]] == [new]
+    assert [a["id"] for a in client.get("/api/v1/news?q=kremlin").json()["results"]] == [old]
+    assert client.get("/api/v1/news?limit=1&offset=1").json()["results"][0]["id"] == old
+
+
+def test_one_article_with_its_body_or_a_404(client: Client, two_articles: tuple[int, int]) -> None:
+    _, new = two_articles
+    found = client.get(f"/api/v1/news/{new}").json()
+    assert found["body_html"] == "<p>Envoys from Kyiv met in Paris.</p>"
+    assert found["url"] == f"http://testserver/news/{new}-paris-and-kyiv/"
+    assert (found["primary"], found["source"]) == ("FR", "Wire")
+    missing = client.get("/api/v1/news/999999")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+    assert client.get("/api/v1/news?country=RUS").status_code == 422

@@ -14,6 +14,9 @@ from embassies.news import queries
 from embassies.news.serialize import article_to_dict
 from embassies.news.tag import tag_document
 
+# Databases store offsets as 64-bit integers; deep paging past this is refused with 422.
+MAX_OFFSET = 1_000_000
+
 router = Router(tags=["news"])
 MAX_LIMIT = 100
 _DOCUMENT = {
@@ -82,7 +85,7 @@ def list_news(
     country: str | None = Query(None, pattern=r"^[A-Za-z]{2}$", description="Alpha-2 (RU)."),
     q: str = Query("", max_length=200, description="Words the articles must contain."),
     limit: int = Query(20, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> dict[str, Any]:
     """Articles, optionally about one country or holding some words."""
     found = queries.matching(q, country)[offset : offset + limit]

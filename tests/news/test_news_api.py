@@ -67,3 +67,9 @@ def test_one_article_with_its_body_or_a_404(client: Client, two_articles: tuple[
     missing = client.get("/api/v1/news/999999")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
     assert client.get("/api/v1/news?country=RUS").status_code == 422
+
+
+def test_an_offset_no_database_can_take_is_422(client: Client) -> None:
+    response = client.get("/api/v1/news?offset=21264756472541840670720")
+    assert response.status_code == 422
+    assert set(response.json()["error"]) == {"code", "message", "details"}

@@ -23,6 +23,7 @@ from embassies.directory.serialize import mission_to_dict
 router = Router(tags=["missions"])
 REF = Path(..., pattern=r"^(\d+|[Qq]\d+)$", description='Numeric id or QID ("Q4374011").')
 MAX_LIMIT = 500
+MAX_ID = 2**63 - 1  # ids are 64-bit integers in every database
 NEAR = r"^\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*$"
 
 
@@ -39,7 +40,9 @@ class MissionQuery(Schema):
     updated_since: datetime | None = None
     # Keyset pagination: the cursor is the id after which the page starts. Ids only grow, so a
     # page never skips or repeats a mission, whatever is inserted meanwhile.
-    cursor: int | None = Field(None, ge=0, description="next_cursor of the previous page")
+    cursor: int | None = Field(
+        None, ge=0, le=MAX_ID, description="next_cursor of the previous page"
+    )
     limit: int = Field(100, ge=1, le=MAX_LIMIT)
 
 

@@ -97,7 +97,9 @@ def list_news(
     response={200: ArticleDetailOut, 404: ErrorOut, 422: ErrorOut},
     summary="One article",
 )
-def get_article(request: HttpRequest, article_id: int = Path(..., ge=1)) -> dict[str, Any]:
+def get_article(
+    request: HttpRequest, article_id: int = Path(..., ge=1, le=2**63 - 1)
+) -> dict[str, Any]:
     found = queries.article(article_id)
     if found is None:
         raise ApiError(404, f"No article with id {article_id}.")

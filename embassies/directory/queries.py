@@ -92,7 +92,7 @@ def mission_by_ref(ref: str) -> Mission | None:
     """A mission by numeric id or Wikidata QID ('Q4374011')."""
     if _QID.match(ref):
         return with_relations(Mission.objects.filter(wikidata=ref.upper())).first()
-    if ref.isdigit():
+    if ref.isdigit() and int(ref) < 2**63:  # ids are 64-bit; a longer number names nothing
         return mission_detail(int(ref))
     return None
 

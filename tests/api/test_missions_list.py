@@ -97,3 +97,11 @@ def test_values_a_database_cannot_take_are_422_not_500(
 ) -> None:
     assert client.get("/api/v1/missions?" + query).status_code == 422
     assert client.get("/api/v1/exports/missions.csv?" + query).status_code == 422
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/missions?cursor=99999999999999999999999", "/api/v1/missions/99999999999999999999999"],
+)
+def test_numbers_past_64_bits_are_refused_not_a_500(client: Client, url: str) -> None:
+    assert client.get(url).status_code in {404, 422}

@@ -14,26 +14,25 @@ _SOCIAL_URLS: dict[str, str] = {
 }
 
 
-def e164(number: str, region: str) -> str:
-    """'+74959255000' for '(495) 925-6000' in RU; the text as given when it cannot be parsed."""
+def _formatted(number: str, region: str, style: int) -> str:
+    """The number in `style`, or the text as given when phonenumbers cannot make sense of it."""
     try:
         parsed = phonenumbers.parse(number, region.upper() or None)
     except phonenumbers.NumberParseException:
         return number
     if not phonenumbers.is_possible_number(parsed):
         return number
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return phonenumbers.format_number(parsed, style)
+
+
+def e164(number: str, region: str) -> str:
+    """'+74959255000' for '(495) 925-6000' in RU; the text as given when it cannot be parsed."""
+    return _formatted(number, region, phonenumbers.PhoneNumberFormat.E164)
 
 
 def display_phone(number: str, region: str) -> str:
     """The international format people read ('+7 495 925-60-00'), or the text as given."""
-    try:
-        parsed = phonenumbers.parse(number, region.upper() or None)
-    except phonenumbers.NumberParseException:
-        return number
-    if not phonenumbers.is_possible_number(parsed):
-        return number
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return _formatted(number, region, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 def social_links(social: dict[str, str]) -> dict[str, str]:

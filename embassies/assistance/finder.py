@@ -75,7 +75,11 @@ class FinderResult:
 def countries(citizen: str, host: str) -> tuple[Country, Country]:
     """Both countries in one query; FinderError names the parameter that is wrong."""
     codes = {"citizen": citizen.strip().upper(), "in": host.strip().upper()}
-    found = {c.code: c for c in Country.objects.filter(code__in=codes.values())}
+    # Only two ASCII letters reach the database (PostgreSQL refuses NUL and friends outright).
+    wellformed = [
+        code for code in codes.values() if len(code) == 2 and code.isascii() and code.isalpha()
+    ]
+    found = {c.code: c for c in Country.objects.filter(code__in=wellformed)}
     for field_name, code in codes.items():
         if len(code) != 2 or code not in found:
             raise FinderError(

@@ -66,3 +66,8 @@ def test_bad_input_is_a_422_in_the_one_error_shape(
     error = response.json()["error"]
     assert error["code"] == "invalid" and error["message"]
     assert field in [d["loc"][-1] for d in error["details"]]
+
+
+def test_control_characters_in_codes_are_a_422_not_a_500(client: Client) -> None:
+    response = client.get("/api/v1/find", {"citizen": "\x0b\x00", "in": "R\x00"})
+    assert response.status_code == 422

@@ -76,7 +76,10 @@ def tag(request: HttpRequest) -> dict[str, Any]:
         raise ApiError(413, f"The document is larger than {limit} bytes.")
     if not request.body.strip():
         raise ApiError(422, "Send the document to tag as the request body.")
-    return tag_document(request.body, request.content_type or "").as_dict()
+    try:
+        return tag_document(request.body, request.content_type or "").as_dict()
+    except ValueError as error:  # JSON that does not parse, an object that is no article
+        raise ApiError(422, f"The document cannot be read: {error}") from None
 
 
 @router.get("/news", response={200: NewsOut, 422: ErrorOut}, summary="News, newest first")

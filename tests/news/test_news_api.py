@@ -73,3 +73,8 @@ def test_an_offset_no_database_can_take_is_422(client: Client) -> None:
     response = client.get("/api/v1/news?offset=21264756472541840670720")
     assert response.status_code == 422
     assert set(response.json()["error"]) == {"code", "message", "details"}
+
+
+def test_a_document_that_looks_like_json_but_is_not_is_422(client: Client) -> None:
+    response = client.post("/api/v1/tag", b"{Y\xc2\x8a", content_type="text/html")
+    assert response.status_code == 422

@@ -8,18 +8,15 @@ since ru_maxrss is a process's high-water mark: the delta is over a warmed-up ba
 from __future__ import annotations
 
 import json
-import os
 import resource
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import tracemalloc
 from io import StringIO
 from pathlib import Path
 
-from bench.run import POSTGRES_BENCH, SNAPSHOT, fresh_postgres, timed
+from bench.run import SNAPSHOT, bench_environment, timed
 
 FORMATS = ("csv", "geojson", "jsonl")
 MB = 1024 * 1024
@@ -58,20 +55,11 @@ def report(fmt: str, env: dict[str, str], folder: Path) -> None:
 
 
 def run(database: str) -> None:
-    data = Path(tempfile.mkdtemp(prefix="embassies-bench-"))
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env |= {"EMBASSIES_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "embassies.settings"}
-    if database == "postgresql":
-        fresh_postgres()
-        env["DATABASE_URL"] = POSTGRES_BENCH
-    print(f"{database}:")
-    try:
+    with bench_environment(database) as (env, data):
         seconds = timed(["import", "wikidata-csv", str(SNAPSHOT)], env)
         print(f"  (imported {SNAPSHOT.name} in {seconds:.1f} s)")
         for fmt in FORMATS:
             report(fmt, env, data)
-    finally:
-        shutil.rmtree(data, ignore_errors=True)
 
 
 if __name__ == "__main__":

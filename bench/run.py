@@ -18,6 +18,8 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bench.http import free_port, latency_ms, throughput, wait_for
@@ -99,23 +101,29 @@ def measure_server(env: dict[str, str]) -> None:
         server.wait(timeout=30)
 
 
-def run(database: str) -> None:
+@contextmanager
+def bench_environment(database: str) -> Iterator[tuple[dict[str, str], Path]]:
+    """(environment, data folder) for commands on a fresh database of that kind; cleaned after."""
     data = Path(tempfile.mkdtemp(prefix="embassies-bench-"))
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {
-        "EMBASSIES_DATA_DIR": str(data)
-    }
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env |= {"EMBASSIES_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "embassies.settings"}
     if database == "postgresql":
         fresh_postgres()
         env["DATABASE_URL"] = POSTGRES_BENCH
     print(f"{database}:")
     try:
+        yield env, data
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def run(database: str) -> None:
+    with bench_environment(database) as (env, _):
         first = timed(["import", "wikidata-csv", str(SNAPSHOT)], env)
         print(f"  full import of {SNAPSHOT.name}: {first:.1f} s (target < 20 s)")
         again = timed(["import", "wikidata-csv", str(SNAPSHOT)], env)
         print(f"  no-change re-import: {again:.1f} s (target < 5 s)")
         measure_server(env)
-    finally:
-        shutil.rmtree(data, ignore_errors=True)
 
 
 if __name__ == "__main__":

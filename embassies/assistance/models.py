@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from embassies.countries.models import Country
 
@@ -38,6 +39,7 @@ class Arrangement(models.Model):
     source_url = models.URLField(max_length=500)
     notes = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["represented", "host", "representing", "kind"]
@@ -63,6 +65,7 @@ class EmergencyLine(models.Model):
         default=0, help_text="Order among the country's lines."
     )
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["country", "position", "id"]

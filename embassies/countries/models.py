@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class Country(models.Model):
@@ -21,6 +22,8 @@ class Country(models.Model):
     wikidata = models.CharField(max_length=20, blank=True, db_index=True)
     is_state = models.BooleanField(default=True, help_text="False for dependent territories.")
     is_eu = models.BooleanField(default=False)
+    # Editors correct facts (capital, demonym, former names); CLDR names are not theirs to keep.
+    history = HistoricalRecords(excluded_fields=["names"])
 
     class Meta:
         ordering = ["name"]

@@ -40,6 +40,10 @@ class Mission(models.Model):
 
     slug = models.SlugField(max_length=200)
     wikidata = models.CharField(max_length=20, unique=True, null=True, blank=True)
+    osm_id = models.CharField(
+        max_length=40, unique=True, null=True, blank=True,
+        help_text='OpenStreetMap element, "node/123" or "way/456".',
+    )  # fmt: skip
     kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.EMBASSY)
     kind_label = models.CharField(max_length=120, blank=True, help_text="The source's own label.")
     sending = models.ForeignKey(Country, models.PROTECT, related_name="missions_abroad")
@@ -80,6 +84,10 @@ class Mission(models.Model):
     search_document = models.TextField(
         blank=True, default="", editable=False, help_text="Words full-text search reads."
     )
+    verified_at = models.DateTimeField(
+        null=True, blank=True, db_index=True,
+        help_text="Last time a source or an editor confirmed this mission's data.",
+    )  # fmt: skip
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     # Every change saved one at a time (API, admin) is kept, with who made it. Bulk imports

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from embassies.countries.models import Country
 
@@ -52,6 +53,8 @@ class Article(models.Model):
         Country, through="ArticleCountry", related_name="articles", blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The derived text is rebuilt from body_html; history keeps what an editor can change.
+    history = HistoricalRecords(excluded_fields=["body_text", "search_text"])
 
     class Meta:
         ordering = ["-published", "-id"]

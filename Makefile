@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: run test lint typecheck bench install dev-install browser lock clean
+.PHONY: run test lint typecheck bench bench-load audit install dev-install browser node lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,12 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
+# axe-core and Lighthouse, exactly as package-lock.json pins them (Node 20 and npm).
+node:
+	npm ci --no-audit --no-fund --loglevel=error
+
 # Installs everything and runs the whole test suite (SQLite unless DATABASE_URL says otherwise).
-test: dev-install browser
+test: dev-install browser node
 	$(BIN)/embassies makemigrations --check --dry-run
 	$(BIN)/pytest -p no:cacheprovider
 
@@ -36,11 +40,25 @@ lint: dev-install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy embassies
 
+# Lighthouse (mobile) on each kind of page of a fresh site with the snapshot: four scores each.
+audit: dev-install browser node
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m bench.audit
+
 bench: dev-install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk || true; }
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.exports
 	$(BIN)/python -m bench.news
+	$(BIN)/python -m bench.ops
+	$(BIN)/python -m bench.quality
+	$(BIN)/python -m bench.osm_matching
+
+# Crisis load on PostgreSQL and Redis: the app against nginx serving a static copy, and nginx
+# caching in front of the app (wrk at 64 connections, 60 s each; Debian's wrk and nginx).
+bench-load: dev-install
+	@for tool in wrk nginx; do command -v $$tool >/dev/null || { [ "$$(id -u)" = 0 ] && \
+	  apt-get install -y -qq $$tool || true; }; done
+	$(BIN)/python -m bench.load
 
 # Re-pin every transitive dependency after changing pyproject.toml.
 lock: $(BIN)/python

@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from xstatic.pkg import leaflet
 
 from embassies.lib.env import env_bool, env_int, env_list, env_str
+from embassies.ops.requestlog import logging_config
+from embassies.ops.secretkey import secret_key
+from embassies.web.csp import policy as csp_policy
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -19,15 +23,34 @@ DATA_DIR = Path(
 
 DEBUG = env_bool("DEBUG", False, "Django debug mode; never on in production.")
 
-SECRET_KEY = env_str(
-    "SECRET_KEY",
-    "insecure-development-key-set-SECRET_KEY-in-production",
-    "Django secret key; set a long random value in production.",
+# The production switch: HTTPS only, and every secret and host name must be given explicitly.
+PRODUCTION = env_bool(
+    "EMBASSIES_PRODUCTION",
+    False,
+    "Production mode: HTTPS-only, SECRET_KEY and ALLOWED_HOSTS required.",
+)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off when EMBASSIES_PRODUCTION=true.")
+
+SECRET_KEY = secret_key(
+    env_str(
+        "SECRET_KEY",
+        "",
+        "Django secret key; required in production (else one is generated in the data folder).",
+    ),
+    PRODUCTION,
+    DATA_DIR,
 )
 
 ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"], "Comma-separated host names served."
-)
+    "ALLOWED_HOSTS", [] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]"],
+    "Comma-separated host names served; required in production.",
+)  # fmt: skip
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS is not set. With EMBASSIES_PRODUCTION=true, list the host names the site "
+        "answers to, e.g. ALLOWED_HOSTS=embassies.example.org."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -38,6 +61,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "corsheaders",
     "simple_history",
     "ninja",  # serves the API docs page (Swagger UI) from local static files, not a CDN
@@ -46,24 +70,44 @@ INSTALLED_APPS = [
     "embassies.assistance",
     "embassies.news",
     "embassies.alerts",
+    "embassies.corrections",
     "embassies.api",
     "embassies.web",
+    "embassies.editors",
+    "embassies.ops",
+    "axes",  # login lockout, after the apps whose login views it guards
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
+    # First: request id, timing, the request's log line and metrics, for every answer.
+    "embassies.ops.middleware.RequestObservation",
     "django.middleware.security.SecurityMiddleware",
+    "embassies.ops.middleware.SecurityHeaders",
+    "csp.middleware.CSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Picks the language from the URL prefix (/fr/...), else Accept-Language; after sessions,
+    # before CommonMiddleware so that a missing slash is added to the prefixed URL.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag on every GET and 304 for If-None-Match / If-Modified-Since, API and pages alike.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Every version saved during a request (admin inlines and actions too) names its user.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "embassies.api.middleware.ApiErrorShape",
+    # After authentication, near the end as django-axes asks: a locked-out login answers 429.
+    "axes.middleware.AxesMiddleware",
+    # A database that is down answers 503 at once (embassies/web/unavailable.py).
+    "embassies.web.unavailable.DatabaseUnavailable",
 ]
 
 ROOT_URLCONF = "embassies.urls"
@@ -80,6 +124,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "embassies.web.context.site",
+                "embassies.web.languages.languages",
             ],
         },
     },
@@ -105,13 +150,33 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;",
         "transaction_mode": "IMMEDIATE",
     }
+else:
+    # A database that does not answer fails /readyz and requests quickly instead of hanging.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+    # A connection broken by a database restart is replaced at the next request, not reused.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# Read-only traffic goes to the replica when there is one (embassies/db_router.py).
+DATABASE_REPLICA_URL = env_str(
+    "DATABASE_REPLICA_URL", "", "Read replica's database URL; empty means no replica."
+)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["embassies.db_router.ReplicaRouter"]
 
 REDIS_URL = env_str(
     "REDIS_URL", "", "Redis URL for the shared cache; empty means per-process memory."
 )
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            # Errors are logged and answered as misses: pages serve, uncached (lib/cache.py).
+            "BACKEND": "embassies.lib.cache.TolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            # Short timeouts: a dead cache fails /readyz in seconds, never hangs a worker.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -120,6 +185,15 @@ CACHES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en"
+# The interface's languages; pages other than English live under /fr/, /es/, /ru/, /ar/.
+LANGUAGES = [
+    ("en", "English"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("ru", "Русский"),
+    ("ar", "العربية"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -150,10 +224,62 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int(
 API_ANON_RATE = env_str(
     "EMBASSIES_API_RATE", "600/m", "Anonymous API requests allowed per client (e.g. 600/m, 20/s)."
 )
+TAG_RATE = env_str("EMBASSIES_TAG_RATE", "30/m", "POST /api/v1/tag requests allowed per client.")
+SEARCH_RATE = env_str(
+    "EMBASSIES_SEARCH_RATE", "60/m", "Search and finder page requests allowed per client."
+)
+CORRECTION_RATE = env_str(
+    "EMBASSIES_CORRECTION_RATE", "5/h", "Corrections one client may send through the public form."
+)
+# Behind N reverse proxies: trust their X-Forwarded-Proto, and take the client's address from
+# X-Forwarded-For (rate limits, login lockout). 0 means clients connect directly.
+PROXY_COUNT = env_int(
+    "EMBASSIES_PROXY_COUNT", 0, "Reverse proxies in front of the site (0: none; 1: nginx)."
+)
+NINJA_NUM_PROXIES = PROXY_COUNT
+if PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# HTTPS only in production: secure cookies, redirect to https://, HSTS.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
+SESSION_COOKIE_HTTPONLY = True
+SECURE_SSL_REDIRECT = env_bool(
+    "EMBASSIES_SSL_REDIRECT", PRODUCTION, "Redirect http:// to https:// (default: in production)."
+)
+SECURE_HSTS_SECONDS = env_int(
+    "EMBASSIES_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0,
+    "Strict-Transport-Security max-age (default: a year in production, else off).",
+)  # fmt: skip
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = env_bool(
+    "EMBASSIES_HSTS_PRELOAD", True, "HSTS covers subdomains and asks for browser preloading."
+)
+# Liveness and readiness probes come over plain HTTP from the balancer, not the public.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# The admin's address; a less obvious one keeps most password-guessing robots away.
+ADMIN_PATH = env_str("EMBASSIES_ADMIN_PATH", "admin/", "Path of the admin site.").strip("/") + "/"
+ADMIN_2FA = env_bool("EMBASSIES_ADMIN_2FA", False, "Staff need a TOTP device to use the admin.")
+OTP_TOTP_ISSUER = "Embassies"  # the name authenticator apps show beside the code
+
+# Login lockout (django-axes): failures are counted in the database, shared by every process.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int(
+    "EMBASSIES_LOGIN_FAILURES", 5, "Failed logins from one address before it is locked out.", 1
+)
+AXES_COOLOFF_TIME = (
+    env_int("EMBASSIES_LOCKOUT_MINUTES", 15, "Minutes a locked-out address waits.", 1) / 60
+)  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no banner on every `embassies` command
+# The same client address as the rate limits (EMBASSIES_PROXY_COUNT decides).
+AXES_CLIENT_IP_CALLABLE = "embassies.lib.ratelimit.client_address"
 
 # Outgoing HTTP (Wikidata and other live sources).
 WIKIDATA_SPARQL_URL = env_str(
@@ -165,6 +291,11 @@ COMMONS_API_URL = env_str(
     "COMMONS_API_URL",
     "https://commons.wikimedia.org/w/api.php",
     "Wikimedia Commons API, asked for photo authors and licences during `sync wikidata`.",
+)
+OVERPASS_URL = env_str(
+    "OVERPASS_URL",
+    "https://overpass-api.de/api/interpreter",
+    "OpenStreetMap Overpass API endpoint used by `embassies sync osm`.",
 )
 HTTP_USER_AGENT = env_str(
     "EMBASSIES_USER_AGENT",
@@ -189,16 +320,31 @@ MAP_TILE_URL = env_str(
     "Map tile URL template; empty disables map tiles (coordinates are still shown).",
 )
 
+# Content-Security-Policy (django-csp 4): no inline script or style on any page.
+CONTENT_SECURITY_POLICY = csp_policy(MAP_TILE_URL)
+
 SERVE_WORKERS = env_int(
     "EMBASSIES_WORKERS", 2, "gunicorn worker processes for `embassies serve`.", 1
 )
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO", "Log level.")},
-}
+# The data-quality report calls a mission stale when no one has confirmed it for this long.
+QUALITY_STALE_DAYS = env_int(
+    "EMBASSIES_STALE_DAYS", 365, "Days after which an unverified mission counts as stale.", 1
+)
+
+LOG_FORMAT = env_str(
+    "LOG_FORMAT", "json" if PRODUCTION else "text",
+    "Log lines on stderr: json (one object per line) or text (default: json in production).",
+)  # fmt: skip
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use json or text.")
+LOGGING = logging_config(LOG_FORMAT, env_str("LOG_LEVEL", "INFO", "Log level."))
+
+# Prometheus counters of every worker (multiprocess files); /metrics may require a token.
+METRICS_DIR = DATA_DIR / "metrics"
+METRICS_TOKEN = env_str(
+    "EMBASSIES_METRICS_TOKEN", "", "Bearer token /metrics requires; empty leaves it open."
+)
 
 # Multiplies retry delays of outgoing HTTP; tests set it near zero.
 HTTP_BACKOFF_FACTOR = 1.0

@@ -42,6 +42,7 @@ def imported_snapshot(django_db_setup: None, django_db_blocker: object) -> Itera
         yield run
         FieldConflict.objects.all().delete()
         Mission.objects.all().delete()
+        Mission.history.model.objects.all().delete()  # the import's versions, and the deletions
         ImportRun.objects.all().delete()
 
 

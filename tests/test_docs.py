@@ -19,7 +19,7 @@ def test_every_environment_variable_is_in_the_configuration_reference() -> None:
 
 
 def test_every_documented_variable_is_read_by_the_settings() -> None:
-    documented = re.findall(r"^\| `([A-Z_]+)` \|", README, flags=re.MULTILINE)
+    documented = re.findall(r"^\| `([A-Z0-9_]+)` \|", README, flags=re.MULTILINE)
     assert documented and set(documented) == set(DECLARED)
 
 

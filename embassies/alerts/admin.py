@@ -1,4 +1,5 @@
-"""Editors manage alerts here; advisories are shown for reference (the importer keeps them)."""
+"""Editors manage alerts here (every version kept, restorable from an alert's history);
+advisories are shown for reference (the importer keeps them)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import bulk_update_with_history
 
 from embassies.alerts.models import Advisory, Alert, active_q
+from embassies.web.cache import bump
 
 # Links typed without a scheme are taken as https (Django 6's default, without its warning).
 URLS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
@@ -34,9 +38,10 @@ class ActiveFilter(admin.SimpleListFilter):
 
 
 @admin.register(Alert)
-class AlertAdmin(admin.ModelAdmin):
+class AlertAdmin(SimpleHistoryAdmin):
     list_display = ["country", "headline", "severity", "starts_at", "ends_at", "source", "active"]
-    list_filter = [ActiveFilter, "severity", "source"]
+    list_filter = [ActiveFilter, "severity", "source", "country"]
+    list_select_related = ["country"]
     search_fields = ["headline", "body", "country__name", "country__code"]
     autocomplete_fields = ["country", "missions"]
     raw_id_fields = ["advisory"]
@@ -51,14 +56,23 @@ class AlertAdmin(admin.ModelAdmin):
     @admin.action(description="End the selected alerts now")
     def end_now(self, request: HttpRequest, queryset: QuerySet[Alert]) -> None:
         now = timezone.now()
-        ended = queryset.filter(active_q(now)).update(ends_at=now, updated_at=now)
-        self.message_user(request, f"{ended} alert(s) ended.")
+        ending = list(queryset.filter(active_q(now)))
+        for alert in ending:
+            alert.ends_at = alert.updated_at = now
+        # Ending is a change like any other: each alert's history records it, and who did it.
+        bulk_update_with_history(
+            ending, Alert, ["ends_at", "updated_at"], default_user=request.user,
+            default_change_reason="ended now by an editor", default_date=now,
+        )  # fmt: skip
+        bump(a.country_id for a in ending)  # a bulk update sends no signals
+        self.message_user(request, f"{len(ending)} alert(s) ended.")
 
 
 @admin.register(Advisory)
 class AdvisoryAdmin(admin.ModelAdmin):
     list_display = ["country", "issuer", "level", "title", "published", "updated_at"]
-    list_filter = ["issuer", "level"]
+    list_filter = ["issuer", "level", "country"]
+    list_select_related = ["country"]
     search_fields = ["country__name", "country__code", "title"]
     readonly_fields = ["updated_at"]
     formfield_overrides = URLS

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from embassies.alerts.models import Alert, Severity
 from embassies.alerts.serialize import finder_url
-from embassies.assistance.reasons import the
+from embassies.assistance.reasons import place
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def banner(alert: Alert, mission_id: int | None = None) -> Banner:
     return Banner(
         alert=alert,
         code=alert.country_id,
-        place=the(alert.country.name),
+        place=place(alert.country),  # "the Bahamas" in English, the CLDR name otherwise
         sentence=sentence(alert.headline),
         finder_url=finder_url(alert.country_id),
         severity=Severity(alert.severity).name.lower(),

@@ -8,7 +8,7 @@ from typing import Any
 from embassies.alerts import queries
 from embassies.alerts.advisories.issuers import name_of
 from embassies.alerts.models import Advisory
-from embassies.assistance.reasons import the
+from embassies.assistance.reasons import place, the
 from embassies.countries.models import Country
 
 # Every issuer's scale is mapped to these four steps (the US wording).
@@ -31,7 +31,7 @@ def country_levels(code: str) -> dict[str, Any]:
     return {
         "advisories": found,
         "notices": [notice(a) for a in found if a.level == NOTICE_LEVEL],
-        "place": the(found[0].country.name) if found else "",
+        "place": place(found[0].country) if found else "",
     }
 
 

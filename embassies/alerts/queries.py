@@ -34,7 +34,8 @@ def codes_of(countries: Iterable[object]) -> list[str]:
     found: list[str] = []
     for item in countries:
         code = str(getattr(item, "code", item) or "").strip().upper()
-        if code and code not in found:
+        # Only letters can be a country code; anything else (a NUL from a URL) is no country.
+        if code.isascii() and code.isalpha() and code not in found:
             found.append(code)
     return found
 

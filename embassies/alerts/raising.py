@@ -10,6 +10,7 @@ from datetime import datetime
 
 from embassies.alerts.models import Advisory, Alert, Severity, Source
 from embassies.assistance.reasons import the
+from embassies.web.cache import bump
 
 CRISIS_LEVEL = 4
 
@@ -40,7 +41,10 @@ def _end(advisory: Advisory, now: datetime) -> int:
     scheduled = still_open.filter(starts_at__gt=now).update(
         starts_at=now, ends_at=now, updated_at=now
     )
-    return scheduled + still_open.update(ends_at=now, updated_at=now)
+    ended = scheduled + still_open.update(ends_at=now, updated_at=now)
+    if ended:
+        bump([advisory.country_id])  # QuerySet.update sends no signals
+    return ended
 
 
 def follow(advisory: Advisory, previous: int | None, issuer_name: str, now: datetime) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, Throttled, ValidationError
@@ -71,6 +72,11 @@ def _handle(request: HttpRequest, exc: object) -> JsonResponse:
         return error_response(404, str(exc) or "Not found.")
     if isinstance(exc, ValidationError):
         return error_response(422, "The request is not valid.", details=_fields(exc))
+    if isinstance(exc, OperationalError | InterfaceError):  # the database is down: retry later
+        log.warning("database unavailable on %s %s: %s", request.method, request.path, exc)
+        response = error_response(503, "The database is unavailable; please try again shortly.")
+        response["Retry-After"] = "30"
+        return response
     if isinstance(exc, BaseException):
         log.error("Unhandled error in %s %s", request.method, request.path, exc_info=exc)
     return error_response(500, "Something went wrong on our side; please try again later.")

@@ -10,6 +10,7 @@ from ninja import Path, Query, Router, Schema
 
 from embassies.api.errors import ApiError
 from embassies.api.schemas import ErrorOut
+from embassies.api.throttle import SharedRateThrottle
 from embassies.news import queries
 from embassies.news.serialize import article_to_dict
 from embassies.news.tag import tag_document
@@ -68,6 +69,11 @@ class NewsOut(Schema):
     response={200: TagOut, 413: ErrorOut, 422: ErrorOut},
     summary="Countries a document concerns",
     openapi_extra={"requestBody": _DOCUMENT},
+    # Tagging costs far more than a read: its own, lower limit on top of the API's.
+    throttle=[
+        SharedRateThrottle("api", "API_ANON_RATE"),
+        SharedRateThrottle("tag", "TAG_RATE"),
+    ],
 )
 def tag(request: HttpRequest) -> dict[str, Any]:
     """Each country the document concerns with a score (the primary's is 1.0), and the primary."""

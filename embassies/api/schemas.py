@@ -17,6 +17,7 @@ class PhotoOut(Schema):
 class MissionOut(Schema):
     id: int
     wikidata: str | None
+    osm_id: str | None = None  # "node/123": the OpenStreetMap element matched to the mission
     kind: str
     kind_label: str
     title: str

@@ -1,10 +1,9 @@
 """The API object: every router of /api/v1/ is attached here."""
 
-from django.conf import settings
 from ninja import NinjaAPI, Swagger
-from ninja.throttling import AnonRateThrottle
 
 from embassies.api import alerts, countries, errors, missions, search
+from embassies.api.throttle import SharedRateThrottle
 
 api = NinjaAPI(
     title="Embassies API",
@@ -14,7 +13,7 @@ api = NinjaAPI(
     # With "ninja" in INSTALLED_APPS, the docs page loads Swagger UI from local static files.
     docs=Swagger(settings={"persistAuthorization": False}),
     # Per client, counted in the shared cache (Redis when configured) across all processes.
-    throttle=[AnonRateThrottle(settings.API_ANON_RATE)],
+    throttle=[SharedRateThrottle("api", "API_ANON_RATE")],
 )
 errors.install(api)
 api.add_router("", missions.router)

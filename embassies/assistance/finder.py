@@ -53,6 +53,8 @@ class FinderResult:
     @property
     def message(self) -> str:
         """'You are Canadian in Russia: 3 offices can help.'"""
+        if not reasons.english():
+            return reasons.summary(self.citizen, self.host, len(self.answers), self.emergency_lines)
         you = f"You are {reasons.citizen_of(self.citizen)} in {reasons.the(self.host.name)}"
         if self.citizen == self.host:
             return f"{you}, your own country: contact the local authorities."

@@ -17,6 +17,7 @@ from django.db import models, transaction
 
 from embassies.assistance.models import Arrangement, ArrangementKind, EmergencyLine
 from embassies.countries.models import Country
+from embassies.web.cache import bump
 
 RULE = "*"
 # Scope wording that says a mandate gives citizens no consular help.
@@ -123,6 +124,8 @@ def _load(
                 continue
             outcome = _upsert(model, key, values)
             setattr(summary, outcome, getattr(summary, outcome) + 1)
+    if summary.added or summary.updated:
+        bump()  # the finder and country pages read every arrangement and line
     return summary
 
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
+
+from django.utils.translation import gettext, ngettext
+
 from embassies.assistance.models import Arrangement, ArrangementKind
 from embassies.countries.models import Country
+from embassies.directory import titles
 from embassies.directory.models import Mission
 
 EU_SOURCE = "https://eur-lex.europa.eu/eli/dir/2015/637/oj"
@@ -18,6 +23,17 @@ def the(name: str) -> str:
     if name in _THE_NAMES or any(word in name for word in _THE_WORDS):
         return f"the {name}"
     return name
+
+
+def english() -> bool:
+    """English composes its own sentences (articles, possessives, demonyms); other languages
+    read whole sentences from the catalogue, with country names in their own language."""
+    return titles.language_now() == "en"
+
+
+def place(country: Country) -> str:
+    """'the Bahamas' in English; the CLDR name in the page's language otherwise."""
+    return the(country.name) if english() else titles.country_name(country)
 
 
 def possessive(name: str) -> str:
@@ -35,12 +51,22 @@ def citizen_of(country: Country) -> str:
 
 
 def own(mission: Mission) -> str:
+    if not english():
+        return gettext("%(kind)s of %(country)s: your own country’s office.") % {
+            "kind": titles.kind_label(mission.kind),
+            "country": place(mission.sending),
+        }
     return sentence(
         f"{possessive(mission.sending.name)} own {mission.get_kind_display_short().lower()}."
     )
 
 
 def accredited(mission: Mission, host: Country) -> str:
+    if not english():
+        return gettext("%(title)s also covers %(host)s (non-resident accreditation).") % {
+            "title": titles.title(mission),
+            "host": place(host),
+        }
     kind = mission.get_kind_display_short().lower()
     where = the(mission.host.name)
     return sentence(
@@ -50,6 +76,8 @@ def accredited(mission: Mission, host: Country) -> str:
 
 
 def _lead(kind: str, helper: Country, citizen: Country, host: Country) -> str:
+    if not english():
+        return _lead_translated(kind, helper, citizen, host)
     by, of, where = the(helper.name), the(citizen.name), the(host.name)
     leads = {
         ArrangementKind.PROTECTING_POWER: f"{by} is the protecting power for {of} in {where}.",
@@ -63,12 +91,41 @@ def _lead(kind: str, helper: Country, citizen: Country, host: Country) -> str:
     return leads.get(ArrangementKind(kind), f"{by} represents {of} in {where}.")
 
 
+def _lead_translated(kind: str, helper: Country, citizen: Country, host: Country) -> str:
+    names = {"helper": place(helper), "citizen": place(citizen), "host": place(host)}
+    leads = {
+        ArrangementKind.PROTECTING_POWER: gettext(
+            "%(helper)s is the protecting power for %(citizen)s in %(host)s."
+        ),
+        ArrangementKind.INTERESTS_SECTION: gettext(
+            "%(helper)s looks after the interests of %(citizen)s in %(host)s."
+        ),
+        ArrangementKind.CONSULAR_SHARING: gettext(
+            "Under a consular-sharing agreement, %(helper)s helps citizens of %(citizen)s "
+            "in %(host)s."
+        ),
+        ArrangementKind.NORDIC: gettext(
+            "Under the Nordic (Helsinki) Treaty, %(helper)s helps citizens of %(citizen)s "
+            "where %(citizen)s has no mission."
+        ),
+    }
+    default = gettext("%(helper)s represents %(citizen)s in %(host)s.")
+    return leads.get(ArrangementKind(kind), default) % names
+
+
 def arrangement(a: Arrangement, helper: Country, citizen: Country, host: Country) -> str:
     scope = f" {a.scope.rstrip('.')}." if a.scope and not a.is_rule else ""
     return sentence(_lead(a.kind, helper, citizen, host)) + scope
 
 
 def eu(helper: Country, citizen: Country, host: Country) -> str:
+    if not english():
+        return gettext(
+            "%(citizen)s has no embassy or consulate in %(host)s. As an EU citizen you may ask "
+            "any other EU member state’s embassy or consulate, such as that of %(helper)s, for "
+            "help on the same terms as its own nationals (Article 20(2)(c) TFEU; Directive (EU) "
+            "2015/637)."
+        ) % {"citizen": place(citizen), "host": place(host), "helper": place(helper)}
     return sentence(
         f"{the(citizen.name)} has no embassy or consulate in {the(host.name)}. As an EU citizen "
         f"you may ask any other EU member state's embassy or consulate, such as "
@@ -78,6 +135,11 @@ def eu(helper: Country, citizen: Country, host: Country) -> str:
 
 
 def not_consular(helper: Country, citizen: Country) -> str:
+    if not english():
+        return gettext(
+            "%(helper)s represents %(citizen)s for diplomatic matters only; this mandate does "
+            "not cover consular help for citizens."
+        ) % {"helper": place(helper), "citizen": place(citizen)}
     return sentence(
         f"{the(helper.name)} represents {the(citizen.name)} for diplomatic matters only; this "
         "mandate does not cover consular help for citizens."
@@ -85,4 +147,45 @@ def not_consular(helper: Country, citizen: Country) -> str:
 
 
 def unavailable(mission: Mission) -> str:
+    if not english():
+        return gettext("%(title)s: %(status)s; it cannot help at present.") % {
+            "title": titles.title(mission),
+            "status": titles.status_label(mission.status).lower(),
+        }
     return f"{mission.title}: {mission.get_status_display().lower()}; it cannot help at present."
+
+
+def summary(citizen: Country, host: Country, offices: int, emergency_lines: Sized) -> str:
+    """The finder's one-line answer in a language other than English."""
+    names = {"citizen": place(citizen), "host": place(host), "count": offices}
+    if citizen == host:
+        return (
+            gettext(
+                "Citizen of %(citizen)s in %(host)s, your own country: contact the local authorities."
+            )
+            % names
+        )
+    if offices:
+        return (
+            ngettext(
+                "Citizen of %(citizen)s in %(host)s: %(count)s office can help, best first.",
+                "Citizen of %(citizen)s in %(host)s: %(count)s offices can help, best first.",
+                offices,
+            )
+            % names
+        )
+    if emergency_lines:
+        return (
+            gettext(
+                "Citizen of %(citizen)s in %(host)s: no office is known that can help you there; "
+                "call your foreign ministry’s emergency line."
+            )
+            % names
+        )
+    return (
+        gettext(
+            "Citizen of %(citizen)s in %(host)s: no office is known that can help you there; "
+            "contact your foreign ministry."
+        )
+        % names
+    )

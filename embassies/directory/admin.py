@@ -1,41 +1,215 @@
-"""Admin for missions: find one fast by city, country or QID; filter by kind, status and country."""
+"""Admin for missions: find one fast by city, country or QID; filter by kind, status and country.
+
+Every mission edit goes through `editing.save_edit` (changed fields become the editor's, so no
+import overwrites them); any version can be viewed and restored from the mission's history.
+"""
 
 from __future__ import annotations
 
-from django.contrib import admin
+from typing import Any
 
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
+
+from embassies.directory import conflicts
+from embassies.directory.admin_fields import LinesField, PairsField
+from embassies.directory.editing import admin_editor, mark_edited, save_edit
 from embassies.directory.models import FieldConflict, ImportRun, Mission
+
+# Links typed without a scheme are taken as https (Django 6's default, without its warning).
+URLS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
+
+
+class MissionForm(forms.ModelForm):
+    """Lists typed one per line; the rest as the model defines it."""
+
+    phones = LinesField(help_text="One per line, as the mission writes them.")
+    emails = LinesField()
+    jurisdiction_regions = LinesField(
+        label="Regions covered", help_text='One per line, e.g. "Bavaria".'
+    )
+    social = PairsField()
+
+    class Meta:
+        model = Mission
+        fields = ["phones", "emails", "jurisdiction_regions", "social"]  # the admin adds the rest
+        labels = {"lat": "Latitude", "lon": "Longitude", "sending": "Sending state",
+                  "host": "Host state"}  # fmt: skip
+
+
+class AccreditationInline(admin.TabularInline):
+    """The other states the mission covers (the accreditations' through rows)."""
+
+    model = Mission.accreditations.through
+    extra = 0
+    autocomplete_fields = ["country"]
+    verbose_name = "state also covered"
+    verbose_name_plural = "states also covered (non-resident accreditations)"
+
+
+def _osm_link(lat: float, lon: float) -> str:
+    return (
+        f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{lat:.5f}/{lon:.5f}"
+    )
+
+
+def _editor(request: HttpRequest) -> str:
+    return admin_editor(request.user.get_username())
 
 
 @admin.register(Mission)
-class MissionAdmin(admin.ModelAdmin):
+class MissionAdmin(SimpleHistoryAdmin):
+    form = MissionForm
     list_display = [
-        "__str__",
-        "kind",
-        "sending",
-        "host",
-        "city",
-        "status",
-        "wikidata",
+        "__str__", "kind", "sending", "host", "city", "status", "wikidata", "verified_at",
         "updated_at",
-    ]
+    ]  # fmt: skip
     list_filter = ["kind", "status", "sending", "host"]
     list_select_related = ["sending", "host"]
-    search_fields = ["city", "wikidata", "address", "sending__name", "host__name", "kind_label"]
-    autocomplete_fields = ["sending", "host", "accreditations"]
-    readonly_fields = ["created_at", "updated_at", "source_hash"]
+    search_fields = [
+        "city", "wikidata", "osm_id", "address", "sending__name", "host__name", "kind_label",
+    ]  # fmt: skip
+    autocomplete_fields = ["sending", "host"]
+    readonly_fields = [
+        "map_preview", "provenance", "verified_at", "notes", "created_at", "updated_at",
+    ]  # fmt: skip
+    fieldsets = [
+        (None, {"fields": ["kind", "kind_label", "status", "sending", "sending_subdivision", "host"]}),
+        ("Place", {"fields": ["city", "address", "lat", "lon", "map_preview"]}),
+        ("Contact", {"fields": ["phones", "emails", "website", "social", "opening_hours"]}),
+        ("Coverage", {"fields": ["head_of_mission", "jurisdiction_regions", "inception"]}),
+        ("Photo", {"fields": ["photo", "photo_author", "photo_licence", "photo_licence_url"]}),
+        ("Identifiers and provenance", {"fields": [
+            "wikidata", "osm_id", "city_geonameid", "provenance", "verified_at", "notes",
+            "created_at", "updated_at",
+        ]}),
+    ]  # fmt: skip
+    inlines = [AccreditationInline]
     date_hierarchy = "updated_at"
+    actions = ["mark_verified"]
+    formfield_overrides = URLS
+
+    class Media:
+        css = {"all": ["leaflet/leaflet.css", "directory/admin_map.css"]}
+        js = ["leaflet/leaflet.js", "directory/admin_map.js"]
+
+    @admin.display(description="Map")
+    def map_preview(self, mission: Mission) -> str:
+        """The coordinates as text and a link; a small map where tiles are configured."""
+        if mission.lat is None or mission.lon is None:
+            return "No coordinates yet."
+        lat, lon = mission.lat, mission.lon
+        text = format_html(
+            '<p class="mission-map-coords">{}, {} (<a href="{}" target="_blank" rel="noopener">'
+            "see it on OpenStreetMap</a>)</p>",
+            f"{lat:.6f}", f"{lon:.6f}", _osm_link(lat, lon),
+        )  # fmt: skip
+        if not settings.MAP_TILE_URL:
+            return text
+        return format_html(
+            '{}<div class="mission-map-preview" data-lat="{}" data-lon="{}" data-tiles="{}" '
+            'data-attribution="&copy; OpenStreetMap contributors" role="region" '
+            'aria-label="Map of these coordinates; drag the marker to move them"></div>',
+            text, lat, lon, settings.MAP_TILE_URL,
+        )  # fmt: skip
+
+    @admin.display(description="Source of each field")
+    def provenance(self, mission: Mission) -> str:
+        if not mission.sources:
+            return "-"
+        rows = format_html_join(
+            "", "<tr><td>{}</td><td>{}</td></tr>", sorted(mission.sources.items())
+        )
+        return format_html(
+            '<table class="mission-sources"><thead><tr><th>Field</th><th>Source</th></tr>'
+            "</thead><tbody>{}</tbody></table>",
+            rows,
+        )
+
+    def save_model(self, request: HttpRequest, obj: Mission, form: Any, change: bool) -> None:
+        # One way to edit a mission: the domain function marks the changed fields editor-held.
+        obj._history_user = request.user  # type: ignore[attr-defined]
+        reason = _restore_reason(request) or ("edited" if change else "created")
+        save_edit(obj, _editor(request), reason)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        if any(formset.has_changed() for formset in formsets):
+            mission = form.instance
+            mission._history_user = request.user
+            mark_edited(mission, ["accreditations"], _editor(request), "edited accreditations")
+
+    @admin.action(description="Mark the selected missions as verified now")
+    def mark_verified(self, request: HttpRequest, queryset: QuerySet[Mission]) -> None:
+        # Confirming is not changing: no field's source moves, no history row is written.
+        count = queryset.update(verified_at=timezone.now())
+        self.message_user(request, f"{count} mission(s) marked as verified.")
+
+
+def _restore_reason(request: HttpRequest) -> str:
+    """'restored the version of 2026-05-01 10:00 UTC' when the admin's revert view saves."""
+    match = request.resolver_match
+    if match is None or not str(match.url_name).endswith("_simple_history"):
+        return ""
+    version = Mission.history.filter(history_id=match.args[1]).values("history_date").first()
+    when = f" of {version['history_date']:%Y-%m-%d %H:%M} UTC" if version else ""
+    return f"restored the version{when}"
 
 
 @admin.register(FieldConflict)
 class FieldConflictAdmin(admin.ModelAdmin):
-    list_display = ["mission", "field", "source", "current_source", "resolved", "detected_at"]
-    list_filter = ["resolved", "field", "source"]
+    """A source's new value against an editor's: accept the source's, or keep the editor's."""
+
+    list_display = ["mission", "field", "summary", "resolved", "detected_at"]
+    list_filter = ["resolved", "field", "source", "current_source", "detected_at"]
     list_select_related = ["mission__sending", "mission__host"]
+    search_fields = ["mission__city", "mission__wikidata", "current_source"]
+    ordering = ["resolved", "-detected_at"]
     raw_id_fields = ["mission"]
+    readonly_fields = ["summary"]
+    actions = ["accept_source_value", "keep_editor_value"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # conflicts are found by imports, not entered by hand
+
+    @admin.display(description="conflict")
+    def summary(self, conflict: FieldConflict) -> str:
+        return conflicts.describe(conflict)
+
+    @admin.action(description="Accept the source's value", permissions=["change"])
+    def accept_source_value(self, request: HttpRequest, queryset: QuerySet[FieldConflict]) -> None:
+        done = [conflicts.accept_source_value(c, request.user) for c in self._open(queryset)]  # type: ignore[arg-type]
+        self.message_user(request, f"Source value applied to {len(done)} mission(s).")
+
+    @admin.action(description="Keep the editor's value", permissions=["change"])
+    def keep_editor_value(self, request: HttpRequest, queryset: QuerySet[FieldConflict]) -> None:
+        done = [conflicts.keep_editor_value(c, request.user) for c in self._open(queryset)]  # type: ignore[arg-type]
+        self.message_user(request, f"Editor's value kept in {len(done)} conflict(s).")
+
+    def _open(self, queryset: QuerySet[FieldConflict]) -> list[FieldConflict]:
+        return list(queryset.filter(resolved=False).select_related("mission"))
 
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
+    """What each import did, for reading only: runs are written by the importers."""
+
     list_display = ["source", "finished_at", "added", "updated", "unchanged", "closed", "rejected"]
     list_filter = ["source"]
+    search_fields = ["location"]
+    date_hierarchy = "finished_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -1,15 +1,18 @@
-"""Edits by people (API tokens, and later the admin and accepted corrections).
+"""Edits by people: API tokens, the admin, accepted corrections.
 
 Each edited field's source becomes the editor, so a later import never overwrites it; the
-change itself is kept in the mission's history under the editor's name.
+change itself is kept in the mission's history with a reason naming the editor, and the
+mission counts as verified now.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from embassies.countries.models import Country
 from embassies.directory.models import Mission
@@ -19,6 +22,17 @@ EDITABLE = (
     "kind", "city", "address", "lat", "lon", "phones", "emails", "website", "social",
     "opening_hours", "head_of_mission", "status", "sending_subdivision",
 )  # fmt: skip
+
+# Bookkeeping, not facts about the mission: changing them makes nobody their source.
+NOT_SOURCED = frozenset(
+    {"id", "sources", "notes", "verified_at", "created_at", "updated_at", "slug", "source_hash",
+     "search_document"}
+)  # fmt: skip
+
+
+def admin_editor(username: str) -> str:
+    """'editor:admin:anna': how an admin user's edits are attributed (never shown publicly)."""
+    return f"editor:admin:{username}"
 
 
 class EditError(ValueError):
@@ -52,9 +66,49 @@ def _save(mission: Mission, editor: str, reason: str) -> Mission:
     except ValidationError as error:
         raise EditError("The mission is not valid.", error.message_dict) from None
     mission.slug = mission.make_slug()
+    mission.verified_at = timezone.now()
     mission._change_reason = f"{reason} by {editor}"  # type: ignore[attr-defined]
     mission.save()
     return mission
+
+
+def _sourced() -> list[Any]:
+    return [f for f in Mission._meta.concrete_fields if f.name not in NOT_SOURCED]
+
+
+@transaction.atomic
+def save_edit(mission: Mission, editor: str, reason: str = "edited") -> list[str]:
+    """Save a mission a person has just changed in a form (admin change or restore).
+
+    The changed fields are found against the stored row, so a restored old version counts
+    as the edit it is; they become `editor`'s, the rest keeps its stored provenance.
+    Returns the names of the changed fields.
+    """
+    fields = _sourced()
+    stored = None
+    if mission.pk is not None:
+        names = [f.attname for f in fields] + ["sources", "notes"]
+        stored = Mission.objects.filter(pk=mission.pk).values(*names).first()
+    if stored is None:
+        changed = [f.name for f in fields if getattr(mission, f.attname) not in ("", None, [], {})]
+    else:
+        changed = [f.name for f in fields if getattr(mission, f.attname) != stored[f.attname]]
+        if not changed:
+            return []  # a save with nothing changed is no edit: no version, no new source
+        mission.sources, mission.notes = dict(stored["sources"]), stored["notes"]
+    _check_text({name: getattr(mission, name) for name in changed})
+    for name in changed:
+        mission.sources[name] = editor
+    _save(mission, editor, reason)
+    return changed
+
+
+@transaction.atomic
+def mark_edited(mission: Mission, fields: Iterable[str], editor: str, reason: str) -> Mission:
+    """Record `editor` as the source of `fields` already changed elsewhere (accreditations)."""
+    for name in fields:
+        mission.sources[name] = editor
+    return _save(mission, editor, reason)
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from embassies.countries.models import Country
 from embassies.directory.contact import e164, social_links
+from embassies.directory.history import public_source
 from embassies.directory.models import Mission
 from embassies.directory.queries import Counts
 
@@ -18,6 +19,7 @@ def mission_to_dict(m: Mission, request: HttpRequest | None = None) -> dict[str,
     return {
         "id": m.pk,
         "wikidata": m.wikidata or None,
+        "osm_id": m.osm_id or None,
         "kind": m.kind,
         "kind_label": m.kind_label or m.get_kind_display(),
         "title": m.title,
@@ -41,7 +43,7 @@ def mission_to_dict(m: Mission, request: HttpRequest | None = None) -> dict[str,
         "regions": list(m.jurisdiction_regions),
         "photo": _photo(m),
         "inception": m.inception.isoformat() if m.inception else None,
-        "sources": dict(m.sources),
+        "sources": {field: public_source(str(origin)) for field, origin in m.sources.items()},
         "url": _url(m.get_absolute_url(), request),
         "updated_at": m.updated_at.isoformat(),
     }

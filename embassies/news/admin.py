@@ -1,10 +1,21 @@
+"""Feeds and articles; an article's every version is kept and can be restored from its history."""
+
+from __future__ import annotations
+
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
 
 from embassies.news.ingest import set_body
 from embassies.news.models import Article, ArticleCountry, Feed
+
+# Links typed without a scheme are taken as https (Django 6's default, without its warning).
+URLS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
 
 
 @admin.register(Feed)
@@ -13,6 +24,7 @@ class FeedAdmin(admin.ModelAdmin):
     list_filter = ["active"]
     search_fields = ["url", "title"]
     readonly_fields = ["etag", "last_modified", "last_fetched_at", "last_result", "created_at"]
+    formfield_overrides = URLS
 
 
 class ArticleCountryInline(admin.TabularInline):
@@ -22,9 +34,10 @@ class ArticleCountryInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["title", "published", "source", "primary_country"]
     list_filter = ["source", "primary_country"]
+    list_select_related = ["primary_country"]
     search_fields = ["title", "source_url"]
     date_hierarchy = "published"
     exclude = ["search_text"]
@@ -32,6 +45,7 @@ class ArticleAdmin(admin.ModelAdmin):
     raw_id_fields = ["feed"]
     autocomplete_fields = ["primary_country"]
     inlines = [ArticleCountryInline]
+    formfield_overrides = URLS
 
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
         # Pages show the body as HTML: an editor's paste is cleaned like every import.

@@ -20,6 +20,7 @@ from embassies.news.documents import Draft
 from embassies.news.models import Article, ArticleCountry, Feed
 from embassies.news.sanitize import clean_html, content_hash, html_to_text
 from embassies.news.tagging import Tagging, tag_text
+from embassies.web.cache import bump
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,7 @@ def save_tags(article: Article, tagging: Tagging) -> None:
         for c in tagging.countries
         if c.code in known
     )
+    bump([f"article:{article.pk}", *known])  # bulk_create sends no signals
 
 
 def ingest(draft: Draft, feed: Feed | None = None) -> Ingested:

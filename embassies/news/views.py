@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from embassies.countries.models import Country
 from embassies.news import queries
+from embassies.web import cache
+from embassies.web.csp import allow_image
 
 PER_PAGE = 20
 
@@ -17,6 +19,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "news/index.html", {"page": page})
 
 
+@cache.cached_page
 def article(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     found = queries.article(pk)
     if found is None:
@@ -24,13 +27,16 @@ def article(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     if slug != found.slug:  # one URL per article: old or missing slugs move to the current one
         return redirect(found, permanent=True)
     tags = list(found.tags.all())
+    cache.depends_on(f"article:{found.pk}", *(t.country_id for t in tags))
     context = {
         "article": found,
         "tags": tags,
         # Countries whose consular-assistance banners belong on this page, primary first.
         "banner_countries": [t.country_id for t in tags],
     }
-    return render(request, "news/article.html", context)
+    response = render(request, "news/article.html", context)
+    # The article's own picture may come from its publisher's host: allowed on this page alone.
+    return allow_image(response, found.image_url) if found.image_url else response
 
 
 def country(request: HttpRequest, code: str) -> HttpResponse:

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class WebConfig(AppConfig):
     name = "embassies.web"
     verbose_name = "Web pages"
+
+    def ready(self) -> None:
+        from embassies.web import invalidate
+
+        invalidate.connect()

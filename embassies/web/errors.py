@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
 from embassies.api.errors import error_response
+from embassies.web.unavailable import DATABASE_ERRORS, unavailable
+
+logger = logging.getLogger(__name__)
 
 
 def _is_api(request: HttpRequest) -> bool:
@@ -19,6 +25,14 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if isinstance(sys.exc_info()[1], DATABASE_ERRORS):  # raised by a middleware, not a view
+        return unavailable(request)
     if _is_api(request):
         return error_response(500, "Internal error; it has been logged.")
-    return HttpResponse(render_to_string("500.html"), status=500)
+    try:
+        return HttpResponse(render_to_string("500.html", request=request), status=500)
+    except Exception:  # the page itself failed: a plain answer beats none
+        logger.exception("The 500 page could not be rendered")
+        return HttpResponse(
+            "Server error. It has been logged.", status=500, content_type="text/plain"
+        )

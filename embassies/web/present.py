@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,9 +15,12 @@ from django.core.exceptions import FieldDoesNotExist
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext
 
 from embassies.countries.models import Country
+from embassies.directory import titles
 from embassies.directory.contact import display_phone, e164, social_links
+from embassies.directory.history import describe_source
 from embassies.directory.hours import LocalTime, is_open, local_time
 from embassies.directory.models import Mission
 from embassies.directory.queries import CountryRef, Counts, Listed
@@ -45,12 +49,13 @@ def osm_url(lat: float, lon: float) -> str:
 
 def page_url(mission: Mission | Listed) -> str:
     """Mission.get_absolute_url without a reverse() per call: lists build hundreds of them."""
-    head = _mission_url_head()
+    head = _mission_url_head(get_language())
     return f"{head}{mission.pk}-{mission.slug}/"
 
 
 @cache
-def _mission_url_head() -> str:
+def _mission_url_head(language: str | None) -> str:
+    """'/missions/' or '/fr/missions/': the language is the cache key, reverse() reads it."""
     sample = reverse("web:mission", kwargs={"pk": 1, "slug": "s"})
     return sample[: sample.rindex("1-s/")]
 
@@ -59,7 +64,7 @@ def marker(mission: Mission | Listed) -> dict[str, Any]:
     return {
         "lat": mission.lat,
         "lon": mission.lon,
-        "title": mission.title,
+        "title": titles.title(mission),
         "url": page_url(mission),
         "status": mission.status,
     }
@@ -72,18 +77,14 @@ def markers(missions: Sequence[Mission | Listed]) -> list[dict[str, Any]]:
 def _item_html(mission: Listed) -> SafeString:
     """One <li> of a mission list. Built in Python: a template include per item made a
     300-mission country page spend most of its time in the template engine."""
-    label = mission.get_kind_display_short()
-    if mission.sending_subdivision:
-        label += f" of {mission.sending_subdivision}"
-    if mission.city:
-        label += f" in {mission.city}"
+    label = titles.kind_in_city(mission)  # "Embassy in Moscow", in the page's language
     parts = [format_html('<a href="{}">{}</a>', page_url(mission), label)]
     if mission.status != "open":
         parts.append(
             format_html(
                 '<strong class="tag tag--{}">{}</strong>',
                 mission.status,
-                mission.get_status_display(),
+                titles.status_label(mission.status),
             )
         )
     if mission.address:
@@ -91,7 +92,8 @@ def _item_html(mission: Listed) -> SafeString:
     if mission.lat is not None and mission.lon is not None:
         parts.append(
             format_html(
-                '<span class="mission-item__meta">Coordinates: <a href="{}">{}</a></span>',
+                '<span class="mission-item__meta">{} <a href="{}">{}</a></span>',
+                gettext("Coordinates:"),
                 osm_url(mission.lat, mission.lon),
                 f"{mission.lat:.5f}, {mission.lon:.5f}",
             )
@@ -139,7 +141,10 @@ def possessive(name: str) -> str:
 
 
 def photo_src(url: str, width: int = 960) -> str:
-    """Ask Wikimedia Commons for a resized image rather than the full-size original."""
+    """Ask Wikimedia Commons for a resized image rather than the full-size original, over
+    HTTPS (Wikidata's links are http://; the Content-Security-Policy allows Commons by https)."""
+    if url.startswith("http://commons.wikimedia.org/"):
+        url = "https://" + url.removeprefix("http://")
     if "Special:FilePath/" in url and "width=" not in url:
         return f"{url}{'&' if '?' in url else '?'}width={width}"
     return url
@@ -171,11 +176,28 @@ def field_label(name: str) -> str:
 
 
 def sources_by_origin(sources: dict[str, str]) -> list[tuple[str, list[str]]]:
-    """[("wikidata", ["address", "city", ...]), ("editor:anna", ["phones"])]: one row per origin."""
+    """[("an editor", ["phones"]), ("wikidata", ["address", "city", ...])]: one row per origin.
+
+    Editors are named only as such: their user and token names stay out of public pages.
+    """
     grouped: dict[str, list[str]] = {}
     for field, origin in sorted(sources.items()):
-        grouped.setdefault(str(origin), []).append(field_label(field))
+        shown = describe_source(origin) if str(origin).startswith("editor") else str(origin)
+        grouped.setdefault(shown, []).append(field_label(field))
     return sorted(grouped.items())
+
+
+_OSM_ELEMENT = re.compile(r"^(node|way|relation)/[0-9]+$")
+
+
+def osm_credit(mission: Mission) -> dict[str, str] | None:
+    """What the ODbL asks of a page showing OpenStreetMap data: None when it shows none."""
+    if "osm" not in mission.sources.values():
+        return None
+    element = mission.osm_id or ""
+    if not _OSM_ELEMENT.match(element):
+        return {"element": "", "element_url": ""}
+    return {"element": element, "element_url": f"https://www.openstreetmap.org/{element}"}
 
 
 def mission_context(mission: Mission, others: list[Listed]) -> dict[str, Any]:
@@ -193,4 +215,5 @@ def mission_context(mission: Mission, others: list[Listed]) -> dict[str, Any]:
         "photo_src": photo_src(mission.photo) if mission.photo else "",
         "photo_page": photo_page(mission.photo) if mission.photo else "",
         "sources": sources_by_origin(mission.sources),
+        "osm_credit": osm_credit(mission),
     }

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from embassies.assistance.finder import FinderError
 from embassies.assistance.finder import find as find_help
@@ -11,15 +13,27 @@ from embassies.assistance.points import parse_point
 from embassies.countries.models import Country
 from embassies.directory.search.engine import MAX_QUERY_CHARS
 from embassies.directory.search.engine import search as search_missions
+from embassies.lib.ratelimit import check_rate, too_many_requests
 from embassies.news.queries import search as search_news
+from embassies.web import cache
 
 
 def search(request: HttpRequest) -> HttpResponse:
+    if (wait := check_rate(request, "search", settings.SEARCH_RATE)) is not None:
+        return too_many_requests(request, wait)
+    return _search_page(request)
+
+
+@cache.cached_page  # inside the rate limit, which counts every request, cached or not
+def _search_page(request: HttpRequest) -> HttpResponse:
+    cache.depends_on(cache.EVERYTHING)
     query = request.GET.get("q", "").strip()
     context: dict[str, object] = {"q": query, "hits": [], "error": ""}
     status = 200
     if len(query) > MAX_QUERY_CHARS:
-        context["error"] = f"Please shorten your search to {MAX_QUERY_CHARS} characters or fewer."
+        context["error"] = gettext("Please shorten your search to %(max)s characters or fewer.") % {
+            "max": MAX_QUERY_CHARS
+        }
         status = 400
     elif query:
         context["hits"] = search_missions(query)
@@ -28,6 +42,13 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def find(request: HttpRequest) -> HttpResponse:
+    if (wait := check_rate(request, "find", settings.SEARCH_RATE)) is not None:
+        return too_many_requests(request, wait)
+    return _find_page(request)
+
+
+@cache.cached_page
+def _find_page(request: HttpRequest) -> HttpResponse:
     citizen = request.GET.get("citizen", "").strip().upper()[:2]
     host = request.GET.get("in", "").strip().upper()[:2]
     near = request.GET.get("near", "").strip()[:60]
@@ -35,6 +56,7 @@ def find(request: HttpRequest) -> HttpResponse:
         "countries": list(Country.objects.order_by("name").only("code", "name")),
         "citizen": citizen, "host": host, "near": near, "result": None, "error": "",
     }  # fmt: skip
+    cache.depends_on(cache.EVERYTHING, host)  # the host's alerts start and end on their own
     if not (citizen and host):
         return render(request, "web/find.html", context)
     try:

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import time
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from embassies.countries.models import Country
 from embassies.directory import queries
 from embassies.news.queries import latest_about
-from embassies.web import present
+from embassies.web import cache, localized, present
+from embassies.web.cache import cached_page
 
 
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
-    countries = list(Country.objects.order_by("name").only("code", "name", "slug"))
+    countries = localized.sorted_by_name(Country.objects.only("code", "name", "names", "slug"))
     counts = queries.counts_by_country()
     listed = [(c, counts[c.code]) for c in countries if c.code in counts]
+    cache.depends_on(cache.EVERYTHING)
     context = {
         "countries": countries,
-        "groups": present.by_letter(listed),
+        "groups": localized.by_letter(listed),
         "totals": queries.totals(counts),
     }
     return render(request, "web/home.html", context)
 
 
+@cached_page
 def country(request: HttpRequest, slug: str) -> HttpResponse:
     found = _country(slug)
     if isinstance(found, HttpResponse):
@@ -31,6 +37,7 @@ def country(request: HttpRequest, slug: str) -> HttpResponse:
     return _country_page(request, found, missions, abroad=False)
 
 
+@cached_page
 def country_abroad(request: HttpRequest, slug: str) -> HttpResponse:
     found = _country(slug, route="web:country_abroad")
     if isinstance(found, HttpResponse):
@@ -57,15 +64,19 @@ def _country_page(
         "country": country,
         "missions": missions,
         "abroad": abroad,
-        "counts": queries.country_counts(country),
+        "counts": (counts := queries.country_counts(country)),
         "possessive": present.possessive(country.name),
+        "abroad_heading": localized.abroad_heading(country),
+        "abroad_description": localized.abroad_description(country, counts.abroad),
         "markers": present.markers(missions),
         "groups": present.grouped(missions, "host" if abroad else "sending"),
         "news": latest_about(country.code),
     }
+    cache.depends_on(country.code)
     return render(request, "web/country.html", context)
 
 
+@cached_page
 def mission(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     found = queries.mission_detail(pk)
     if found is None:
@@ -74,4 +85,8 @@ def mission(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
         # One URL per mission: old or mistyped slugs move permanently to the current one.
         return redirect(found, permanent=True)
     others = list(queries.siblings(found))
-    return render(request, "web/mission.html", present.mission_context(found, others))
+    context = present.mission_context(found, others)
+    cache.depends_on(found.sending_id, found.host_id, *(c.code for c in context["accreditations"]))
+    if context["local"]:  # the local time and "open now" hold until the next minute
+        cache.valid_until(time.time() // 60 * 60 + 60)
+    return render(request, "web/mission.html", context)

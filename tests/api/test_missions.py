@@ -16,7 +16,7 @@ DESIGN_KEYS = {"id", "wikidata", "kind", "sending", "host", "city", "lat", "lon"
 ALL_KEYS = DESIGN_KEYS | {
     "kind_label", "title", "sending_name", "sending_subdivision", "host_name", "address",
     "phones", "emails", "website", "social", "opening_hours", "head_of_mission", "status",
-    "accreditations", "regions", "photo", "inception", "sources", "updated_at",
+    "accreditations", "regions", "photo", "inception", "sources", "updated_at", "osm_id",
 }  # fmt: skip
 
 

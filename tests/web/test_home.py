@@ -53,7 +53,7 @@ def test_counts_and_countries_grouped_by_letter(client: Client) -> None:
 
 def test_page_basics(client: Client) -> None:
     html = client.get("/").content.decode()
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert 'class="skip-link" href="#main"' in html
     for landmark in ("<header", "<nav", '<main id="main"', "<footer"):
         assert landmark in html

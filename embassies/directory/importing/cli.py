@@ -60,11 +60,17 @@ def report(run: ImportRun, out: Console, verbose: bool = False) -> None:
 
 
 def store(
-    prepared: Prepared, source: str, location: str, out: Console, scope: set[str] | None = None
+    prepared: Prepared,
+    source: str,
+    location: str,
+    out: Console,
+    scope: set[str] | None = None,
+    reason: str = "",
 ) -> ImportRun:
+    """Write and report; `reason` names the run in the missions' history ("import wikidata-csv")."""
     out.stderr.write(f"writing {len(prepared.records)} missions\n")
     out.stderr.flush()
-    run = apply(prepared, source, location, scope)
+    run = apply(prepared, source, location, scope, reason)
     report(run, out)
     return run
 
@@ -74,7 +80,8 @@ def import_wikidata_csv(path: str, out: Console) -> ImportRun:
     rows = wikidata_csv.read_rows(path)
     ensure_schema()
     out.stderr.write(f"read {len(rows)} rows from {path}\n")
-    return store(prepare(rows, known_rows("wikidata")), "wikidata", str(path), out)
+    prepared = prepare(rows, known_rows("wikidata"))
+    return store(prepared, "wikidata", str(path), out, reason="import wikidata-csv")
 
 
 def _country_of(sender_qid: str) -> str:
@@ -103,5 +110,6 @@ def sync_wikidata(only: list[str], out: Console) -> ImportRun:
         )
     scope = wanted or None
     return store(
-        prepare(rows, known_rows("wikidata")), "wikidata", settings.WIKIDATA_SPARQL_URL, out, scope
-    )
+        prepare(rows, known_rows("wikidata")), "wikidata", settings.WIKIDATA_SPARQL_URL, out, scope,
+        reason="sync wikidata",
+    )  # fmt: skip

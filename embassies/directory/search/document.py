@@ -14,6 +14,7 @@ from embassies.countries import reference
 from embassies.directory.kinds import Kind
 from embassies.directory.models import Mission
 from embassies.lib.text import normalize
+from embassies.web.cache import bump
 
 # Country names in these languages go into the document; the query parser knows the rest.
 DOCUMENT_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "ar", "zh")
@@ -66,4 +67,6 @@ def refresh_search_documents(missions: Iterable[Mission], batch_size: int = 500)
             mission.search_document = document
             changed.append(mission)
     Mission.objects.bulk_update(changed, ["search_document"], batch_size=batch_size)
+    if changed:
+        bump()  # search pages cached before the reindex are out of date
     return len(changed)

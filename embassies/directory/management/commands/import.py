@@ -7,10 +7,12 @@ from importlib import import_module
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError
 
 # source name -> "module:function"; each function takes (path, command) and returns an exit summary.
 IMPORTERS: dict[str, str] = {
     "wikidata-csv": "embassies.directory.importing.cli:import_wikidata_csv",
+    "osm-json": "embassies.directory.importing.osm_cli:import_osm_json",
     "representation-csv": "embassies.assistance.importing:import_representation_csv",
     "emergency-csv": "embassies.assistance.importing:import_emergency_csv",
 }
@@ -30,3 +32,7 @@ class Command(BaseCommand):
             importer(options["path"], self)
         except (OSError, ValueError) as error:
             raise CommandError(str(error)) from error
+        except OperationalError as error:  # disk full, database gone: the transaction rolled back
+            raise CommandError(
+                f"the database refused the import ({error}); nothing was changed"
+            ) from error

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from argparse import ArgumentParser
 from typing import Any
@@ -18,6 +19,7 @@ from gunicorn.app.base import BaseApplication
 
 from embassies.directory.models import Mission
 from embassies.directory.search.engine import warm
+from embassies.ops.requestlog import gunicorn_logconfig
 
 EMPTY_NOTE = (
     "The directory is empty. Load it with `embassies sync wikidata` (online, from Wikidata)\n"
@@ -61,7 +63,10 @@ class Command(BaseCommand):
         warm()
         # Workers are forked: they must not share the connection the master just used.
         connections.close_all()
+        from embassies.ops.metrics import reset_dir
         from embassies.wsgi import application
+
+        reset_dir()  # the new workers' metrics start from zero, not from a past run's files
 
         host, port = options["host"], options["port"]
         sys.stderr.write(f"Serving on http://{host}:{port}/\n")
@@ -75,7 +80,11 @@ def _gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
         # Threads keep a slow client from holding a whole worker.
         "worker_class": "gthread",
         "threads": 4,
-        "accesslog": "-",
+        # One line per request comes from embassies.ops (with its request id); gunicorn's own
+        # lines use the same LOG_FORMAT.
+        "logconfig_dict": gunicorn_logconfig(
+            settings.LOG_FORMAT, logging.getLevelName(logging.getLogger().level)
+        ),
         "preload_app": True,
         "timeout": 60,
     }

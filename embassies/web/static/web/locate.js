@@ -7,7 +7,7 @@
   var status = document.getElementById("location-status");
   button.hidden = false;
   button.addEventListener("click", function () {
-    status.textContent = "Finding your location…";
+    status.textContent = status.dataset.finding || "Finding your location…";
     navigator.geolocation.getCurrentPosition(
       function (position) {
         var form = button.form;
@@ -16,7 +16,9 @@
         if (form.reportValidity()) form.submit();
       },
       function (error) {
-        status.textContent = "Your location is not available (" + error.message + "). You can type it instead.";
+        status.textContent = status.dataset.unavailable
+          ? status.dataset.unavailable + " (" + error.message + ")"
+          : "Your location is not available (" + error.message + "). You can type it instead.";
       },
       { timeout: 10000, maximumAge: 600000 }
     );

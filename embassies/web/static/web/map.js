@@ -16,7 +16,8 @@
     var source = document.getElementById(el.getAttribute("data-markers"));
     var markers = source ? JSON.parse(source.textContent) : [];
     if (!markers.length) { return; }
-    var map = L.map(el, { scrollWheelZoom: false });
+    // Hundreds of markers (a country page) draw far faster on one canvas than as SVG paths.
+    var map = L.map(el, { scrollWheelZoom: false, preferCanvas: markers.length > 50 });
     if (el.getAttribute("data-tiles")) {
       L.tileLayer(el.getAttribute("data-tiles"), {
         maxZoom: 19, attribution: el.getAttribute("data-attribution") || ""

@@ -1,0 +1,1 @@
+"""Corrections from the public: a form on every mission page, held for an editor's review."""

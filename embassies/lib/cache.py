@@ -1,0 +1,89 @@
+"""A Redis cache that never takes the site down with it.
+
+When Redis is unreachable every operation answers as a miss (get: the default, add: False,
+set: nothing stored) after a short socket timeout, and the error is logged. After a failure
+the process leaves Redis alone for a few seconds, so a dead server costs one timeout per
+process per pause rather than one per cache call. Pages then render uncached and the API's
+rate limit counts nothing: slower, never down.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+PAUSE_SECONDS = 5.0
+SOCKET_SECONDS = 0.5
+
+
+class TolerantRedisCache(RedisCache):
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
+        options = {"socket_connect_timeout": SOCKET_SECONDS, "socket_timeout": SOCKET_SECONDS}
+        params = {**params, "OPTIONS": {**options, **params.get("OPTIONS", {})}}
+        super().__init__(server, params)
+        self._down_until = 0.0
+
+    def _guard(self, call: Callable[[], T], fallback: T) -> T:
+        if time.monotonic() < self._down_until:
+            return fallback
+        try:
+            return call()
+        except (RedisError, OSError) as error:
+            self._down_until = time.monotonic() + PAUSE_SECONDS
+            log.warning("cache unavailable, serving uncached for %.0f s: %s", PAUSE_SECONDS, error)
+            return fallback
+
+    def add(
+        self, key: Any, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: Any = None
+    ) -> bool:
+        return self._guard(
+            lambda: super(TolerantRedisCache, self).add(key, value, timeout, version), False
+        )
+
+    def get(self, key: Any, default: Any = None, version: Any = None) -> Any:
+        return self._guard(
+            lambda: super(TolerantRedisCache, self).get(key, default, version), default
+        )
+
+    def set(
+        self, key: Any, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: Any = None
+    ) -> None:
+        self._guard(lambda: super(TolerantRedisCache, self).set(key, value, timeout, version), None)
+
+    def touch(self, key: Any, timeout: Any = DEFAULT_TIMEOUT, version: Any = None) -> bool:
+        return self._guard(
+            lambda: super(TolerantRedisCache, self).touch(key, timeout, version), False
+        )
+
+    def delete(self, key: Any, version: Any = None) -> bool:
+        return self._guard(lambda: super(TolerantRedisCache, self).delete(key, version), False)
+
+    def get_many(self, keys: Any, version: Any = None) -> dict[Any, Any]:
+        return self._guard(lambda: super(TolerantRedisCache, self).get_many(keys, version), {})
+
+    def has_key(self, key: Any, version: Any = None) -> bool:
+        return self._guard(lambda: super(TolerantRedisCache, self).has_key(key, version), False)
+
+    def incr(self, key: Any, delta: int = 1, version: Any = None) -> int:
+        # A missing key still raises ValueError, as in every Django cache; an outage answers 0.
+        return self._guard(lambda: super(TolerantRedisCache, self).incr(key, delta, version), 0)
+
+    def set_many(self, data: Any, timeout: Any = DEFAULT_TIMEOUT, version: Any = None) -> list[Any]:
+        return self._guard(
+            lambda: super(TolerantRedisCache, self).set_many(data, timeout, version), []
+        )
+
+    def delete_many(self, keys: Any, version: Any = None) -> None:
+        self._guard(lambda: super(TolerantRedisCache, self).delete_many(keys, version), None)
+
+    def clear(self) -> None:
+        self._guard(lambda: super(TolerantRedisCache, self).clear(), None)

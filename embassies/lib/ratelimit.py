@@ -1,0 +1,81 @@
+"""Rate limits counted in the shared Django cache, so every process sees the same counts.
+
+One helper for pages, the API and forms:
+
+    wait = check_rate(request, "search", settings.SEARCH_RATE)
+    if wait is not None:
+        return too_many_requests(request, wait)
+
+Counting is a window per client and scope that opens with the client's first request:
+`cache.add` opens it, `cache.incr` counts atomically (in Redis across processes; in the
+per-process memory cache only within one process). One round trip per request allowed; a
+client may send up to twice the rate around the moment one window closes and the next opens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+
+log = logging.getLogger(__name__)
+
+_PERIODS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "d": 86400, "day": 86400}
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """ "600/m" -> (600, 60); "5/10s" -> (5, 10). A malformed rate raises ValueError."""
+    count, _, per = rate.strip().partition("/")
+    digits = per.rstrip("abcdefghijklmnopqrstuvwxyz")
+    unit = per[len(digits) :] or "s"
+    if not per or not count.isdigit() or unit not in _PERIODS or (digits and not digits.isdigit()):
+        raise ValueError(f"{rate!r} is not a rate such as 600/m, 20/s or 5/10s")
+    return int(count), int(digits or 1) * _PERIODS[unit]
+
+
+def client_address(request: HttpRequest) -> str:
+    """REMOTE_ADDR, or behind EMBASSIES_PROXY_COUNT proxies the address the outermost one saw."""
+    proxies = settings.PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops:
+            return hops[-min(proxies, len(hops))]
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+def check_rate(request: HttpRequest, scope: str, rate: str) -> int | None:
+    """Count this request; None while the client is within `rate`, else seconds to wait."""
+    limit, period = parse_rate(rate)
+    ident = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+    key = f"ratelimit:{scope}:{ident}"
+    try:
+        if cache.add(key, 1, timeout=period):  # the client's first request opens a window
+            cache.set(f"{key}:opened", time.time(), timeout=period)
+            return None
+        count = cache.incr(key)  # atomic; keeps the window's expiry
+    except ValueError:  # the window closed between add and incr: this request opens the next
+        cache.add(key, 1, timeout=period)
+        cache.set(f"{key}:opened", time.time(), timeout=period)
+        return None
+    except Exception as error:  # a cache outage must not take the site down with it
+        log.warning("rate limit %s not counted: %s", scope, error)
+        return None
+    if count <= limit:
+        return None
+    opened = cache.get(f"{key}:opened") or time.time()
+    return max(1, math.ceil(opened + period - time.time()))
+
+
+def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:
+    """A plain HTML page with status 429 and Retry-After."""
+    html = render_to_string("ops/429.html", {"retry_after": retry_after}, request=request)
+    response = HttpResponse(html, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response

@@ -1,0 +1,79 @@
+"""Import and feed outcomes for /metrics, read from the database at scrape time."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+
+from embassies.directory.models import ImportRun
+from embassies.news.models import Feed
+
+IMPORT_COUNTS = ("added", "updated", "unchanged", "closed", "rejected", "repaired")
+
+
+class OutcomeCollector(Collector):
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        yield from _imports()
+        yield from _feeds()
+
+
+def _imports() -> Iterator[GaugeMetricFamily]:
+    rows = GaugeMetricFamily(
+        "embassies_import_last_rows", "Rows of each source's latest import, by outcome.",
+        labels=["source", "outcome"],
+    )  # fmt: skip
+    finished = GaugeMetricFamily(
+        "embassies_import_last_finished_timestamp_seconds",
+        "When each source's latest import finished (Unix time).",
+        labels=["source"],
+    )
+    runs = GaugeMetricFamily(
+        "embassies_import_runs", "Import runs kept, by source.", labels=["source"]
+    )
+    seen: set[str] = set()
+    per_source: Counter[str] = Counter()
+    for run in ImportRun.objects.order_by("-finished_at").iterator():
+        per_source[run.source] += 1
+        if run.source in seen:
+            continue
+        seen.add(run.source)
+        finished.add_metric([run.source], run.finished_at.timestamp())
+        for outcome in IMPORT_COUNTS:
+            rows.add_metric([run.source, outcome], getattr(run, outcome))
+    for source, count in per_source.items():
+        runs.add_metric([source], count)
+    yield from (rows, finished, runs)
+
+
+def feed_outcome(last_result: str) -> str:
+    """ok, partial (some entries failed), refused, or never (not fetched yet)."""
+    if not last_result:
+        return "never"
+    if ": refused" in last_result:
+        return "refused"
+    if ", 0 failed" not in last_result:
+        return "partial"
+    return "ok"
+
+
+def _feeds() -> Iterator[GaugeMetricFamily]:
+    by_outcome = GaugeMetricFamily(
+        "embassies_feeds", "Active news feeds by the outcome of their last fetch.",
+        labels=["outcome"],
+    )  # fmt: skip
+    fetched = GaugeMetricFamily(
+        "embassies_feed_last_fetch_timestamp_seconds",
+        "When each active feed was last fetched (Unix time).",
+        labels=["feed"],
+    )
+    counts: Counter[str] = Counter({"ok": 0, "partial": 0, "refused": 0, "never": 0})
+    for feed in Feed.objects.filter(active=True).only("url", "last_result", "last_fetched_at"):
+        counts[feed_outcome(feed.last_result)] += 1
+        if feed.last_fetched_at:
+            fetched.add_metric([feed.url], feed.last_fetched_at.timestamp())
+    for outcome, count in counts.items():
+        by_outcome.add_metric([outcome], count)
+    yield from (by_outcome, fetched)

@@ -1,0 +1,12 @@
+"""Operations URLs, at the site's root: /healthz, /readyz, /metrics."""
+
+from django.urls import path
+
+from embassies.ops import views
+
+app_name = "ops"
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path("metrics", views.metrics_view, name="metrics"),
+]

@@ -1,0 +1,277 @@
+"""Whole-page cache for the hot public pages, kept correct by generation numbers.
+
+Each country has a generation number in the shared cache; so has "everything" (bumped with
+every change) and an epoch (bumped when every page is out of date). A page records, while it
+renders, the countries it shows (`depends_on`); its cached copy keeps their numbers and is
+served only while they are unchanged. Saving a mission, alert, arrangement, emergency line,
+advisory, country or article bumps its countries (signals in `invalidate.py`); bulk imports
+call `bump` once when they finish. A bump happens at once and again when the transaction
+commits, so a page rendered from data read just before the commit is not kept.
+
+Under load: one process re-renders an expired page (a lock in the cache) while the others
+serve the previous copy; a page whose data changed is never served old once a re-render has
+been asked for, waiters get the new copy. If the database fails during a re-render, the
+previous copy is served. Only 200 answers to anonymous GETs that set no cookie and carry no
+CSRF token are cached; Cache-Control tells browsers and proxies the same.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import Min, Q
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
+
+log = logging.getLogger(__name__)
+
+FRESH_SECONDS = 60  # a copy is served as is for this long...
+STALE_SECONDS = 600  # ...and kept this much longer, served while one process re-renders
+MAX_AGE = 30  # what browsers and proxies are told (Cache-Control max-age)
+REVALIDATE_SECONDS = 60  # stale-while-revalidate for proxies
+LOCK_SECONDS = 15  # longest a re-render may hold the page's lock
+WAIT_SECONDS = 3.0  # longest a request waits for another process's fresh copy
+MAX_BYTES = 4_000_000
+EVERYTHING = "*"
+EPOCH = "epoch"
+PREFIX = "page:"
+
+View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+
+@dataclass
+class Recording:
+    """What a page showed while it rendered: its countries and when it goes out of date."""
+
+    countries: set[str] = field(default_factory=set)
+    until: float | None = None
+
+
+_recording: contextvars.ContextVar[Recording | None] = contextvars.ContextVar(
+    "page_recording", default=None
+)
+
+
+def depends_on(*codes: str) -> None:
+    """The page being rendered shows these countries (EVERYTHING: any data at all)."""
+    recording = _recording.get()
+    if recording is not None:  # names from a URL may hold anything: keep them printable
+        recording.countries.update(c.upper() for c in codes if c and c.isprintable())
+
+
+def valid_until(moment: datetime | float) -> None:
+    """The page being rendered goes out of date at this moment (an alert starts, the clock)."""
+    recording = _recording.get()
+    if recording is not None:
+        valid_until_in(recording, moment.timestamp() if isinstance(moment, datetime) else moment)
+
+
+def valid_until_in(recording: Recording, stamp: float) -> None:
+    if recording.until is None or stamp < recording.until:
+        recording.until = stamp
+
+
+def _gen_key(name: str) -> str:
+    return f"{PREFIX}gen:{name}"
+
+
+def generations(names: Iterable[str]) -> dict[str, int]:
+    """Current generation of each name; a missing one starts at a fresh number (the clock),
+    so a number lost from the cache can never come back to match an old copy."""
+    keys = {_gen_key(n): n for n in names}
+    found = cache.get_many(list(keys))
+    for key in set(keys) - set(found):
+        cache.add(key, time.time_ns(), timeout=None)
+    missing = [k for k in keys if k not in found]
+    if missing:
+        found |= cache.get_many(missing)
+    return {keys[k]: int(v) for k, v in found.items()}
+
+
+def _increment(names: list[str]) -> None:
+    for name in names:
+        key = _gen_key(name)
+        try:
+            cache.incr(key)
+        except ValueError:  # never read yet: any fresh number will do
+            cache.set(key, time.time_ns(), timeout=None)
+
+
+def bump(countries: Iterable[str] | None = None) -> None:
+    """Pages about these countries (None: every page) are out of date. Call it wherever data
+    changes without model signals (bulk_create, bulk_update, QuerySet.update)."""
+    names = (
+        [EVERYTHING, EPOCH]
+        if countries is None
+        else [EVERYTHING, *{c.upper() for c in countries if c}]
+    )
+    _increment(names)
+    transaction.on_commit(lambda: _increment(names))
+
+
+# ----- serving -------------------------------------------------------------------------
+
+
+def _page_key(request: HttpRequest) -> str:
+    language = translation.get_language() or ""
+    where = f"{language} {request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return PREFIX + hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _anonymous_get(request: HttpRequest) -> bool:
+    """A GET or HEAD from someone without a session (so not logged in): the shared copy fits."""
+    return request.method in ("GET", "HEAD") and (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _valid(entry: Any) -> bool:
+    if not isinstance(entry, dict):
+        return False
+    return generations(entry["gens"]) == entry["gens"]
+
+
+def _from_entry(entry: dict[str, Any], state: str) -> HttpResponse:
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    left = max(0, min(MAX_AGE, int(entry["fresh_until"] - time.time())))
+    _public(response, left)
+    response["X-Page-Cache"] = state
+    return response
+
+
+def _public(response: HttpResponse, max_age: int) -> None:
+    patch_cache_control(
+        response, public=True, max_age=max_age, stale_while_revalidate=REVALIDATE_SECONDS
+    )
+
+
+def _private(response: HttpResponse) -> None:
+    patch_cache_control(response, private=True, no_store=True)
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    session = getattr(request, "session", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (session is not None and session.accessed)
+        and len(response.content) <= MAX_BYTES
+    )
+
+
+def _render(view: Callable[..., HttpResponse], request: HttpRequest, key: str, *args: Any,
+            **kwargs: Any) -> HttpResponse:  # fmt: skip
+    before = generations([EVERYTHING])
+    recording = Recording()
+    token = _recording.set(recording)
+    try:
+        response = view(request, *args, **kwargs)
+    finally:
+        _recording.reset(token)
+    if not _storable(request, response):
+        if 200 <= response.status_code < 300:  # a token or a cookie of this visitor's own
+            _private(response)
+        return response
+    names = {EPOCH, *recording.countries}
+    _alert_boundary(recording)
+    gens = generations(names | {EVERYTHING})
+    fresh = time.time() + FRESH_SECONDS
+    if recording.until is not None:
+        fresh = min(fresh, recording.until)
+    if not (names | {EVERYTHING}) <= gens.keys() or gens[EVERYTHING] != before.get(EVERYTHING):
+        # Data changed while we rendered (or the cache is unreachable): show, do not keep.
+        patch_cache_control(response, no_cache=True)
+        response["X-Page-Cache"] = "miss"
+        return response
+    entry = {
+        "gens": {n: gens[n] for n in names},
+        "fresh_until": fresh,
+        "status": response.status_code,
+        "content": response.content,
+        "headers": [(k, v) for k, v in response.items() if k.lower() != "cache-control"],
+    }
+    cache.set(key, entry, timeout=max(1, int(fresh - time.time())) + STALE_SECONDS)
+    _public(response, max(0, min(MAX_AGE, int(fresh - time.time()))))
+    response["X-Page-Cache"] = "miss"
+    return response
+
+
+def _alert_boundary(recording: Recording) -> None:
+    """A banner starts or ends at a set time, with no save to bump anything: expire then."""
+    from embassies.alerts.models import Alert  # the alerts app calls bump(): import late
+
+    codes = {c for c in recording.countries if len(c) == 2 and c.isascii() and c.isalpha()}
+    if not codes:
+        return
+    now = timezone.now()
+    found = Alert.objects.filter(country_id__in=codes).aggregate(
+        starts=Min("starts_at", filter=Q(starts_at__gt=now)),
+        ends=Min("ends_at", filter=Q(ends_at__gt=now)),
+    )
+    for moment in found.values():
+        if moment is not None:
+            valid_until_in(recording, moment.timestamp())
+
+
+def _wait(key: str, lock: str) -> dict[str, Any] | None:
+    """The fresh copy another process is rendering, or None when it gives up or fails."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline and cache.has_key(lock):
+        time.sleep(0.02)
+        entry = cache.get(key)
+        if _valid(entry) and entry["fresh_until"] > time.time():
+            return entry  # type: ignore[no-any-return]
+    return None
+
+
+def cached_page(view: View) -> View:
+    """Serve the view from the shared cache (see the module's docstring)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not _anonymous_get(request):
+            response = view(request, *args, **kwargs)
+            _private(response)
+            return response
+        key = _page_key(request)
+        entry = cache.get(key)
+        valid = _valid(entry)
+        if valid and entry["fresh_until"] > time.time():
+            return _from_entry(entry, "hit")
+        lock = key + ":lock"
+        if cache.add(lock, 1, timeout=LOCK_SECONDS):
+            try:
+                return _render(view, request, key, *args, **kwargs)
+            except (OperationalError, InterfaceError):
+                if isinstance(entry, dict):  # the database is away: the last copy beats a 503
+                    log.warning(
+                        "database error rendering %s; serving the cached copy", request.path
+                    )
+                    return _from_entry(entry, "stale")
+                raise
+            finally:
+                cache.delete(lock)
+        if valid:  # expired by time only: another process is re-rendering it
+            return _from_entry(entry, "stale")
+        waited = _wait(key, lock)
+        if waited is not None:
+            return _from_entry(waited, "hit")
+        return _render(view, request, key, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,20 @@
+"""The public history of a mission: where each field came from and when it last changed."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from embassies.directory import queries
+from embassies.directory.history import mission_history
+
+
+def mission_history_page(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    mission = queries.mission_detail(pk)
+    if mission is None:
+        raise Http404("No such mission.")
+    if slug != mission.slug:
+        return redirect("web:mission_history", pk=mission.pk, slug=mission.slug, permanent=True)
+    accredited = [country.name for country in mission.accreditations.all()]
+    context = {"mission": mission, "history": mission_history(mission, accredited)}
+    return render(request, "web/mission_history.html", context)

@@ -1,0 +1,32 @@
+"""The admin as an editor uses it: a logged-in superuser, forms read from the page and sent back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import lxml.html
+from django.contrib.auth.models import User
+from django.test import Client
+
+
+def editor_client(username: str = "anna") -> tuple[Client, User]:
+    user = User.objects.create_superuser(username, f"{username}@example.org", "x")
+    client = Client()
+    client.force_login(user)
+    return client, user
+
+
+def form_fields(client: Client, url: str) -> dict[str, Any]:
+    """What the page's main form would send unchanged, as a browser fills it in."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    document = lxml.html.fromstring(response.content.decode())
+    # The page's main form: the header's log-out form is a POST form too.
+    form = max(document.forms, key=lambda f: len(f.inputs))
+    textareas = {el.name for el in form.inputs if el.tag == "textarea"}
+    data: dict[str, Any] = {}
+    for name, value in form.form_values():
+        # Browsers drop the newline that opens a textarea's content; lxml keeps it.
+        value = value.removeprefix("\n") if name in textareas else value
+        data.setdefault(name, []).append(value)
+    return {name: values[0] if len(values) == 1 else values for name, values in data.items()}

@@ -1,0 +1,138 @@
+"""Real processes for fault tests: `embassies serve` on a free port, a private PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+EMBASSIES = str(Path(sys.executable).with_name("embassies"))
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int  # 0: no HTTP answer at all (refused, reset, timed out)
+    seconds: float
+    body: str
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def fetch(url: str, timeout: float = 10) -> Answer:
+    start = time.monotonic()
+    headers: dict[str, str] = {}
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            status, body, headers = response.status, response.read(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        status, body, headers = error.code, error.read(), dict(error.headers)
+    except OSError as error:
+        status, body = 0, str(error).encode()
+    seconds = time.monotonic() - start
+    return Answer(status, seconds, body.decode("utf-8", "replace"), headers)
+
+
+def base_env(data: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    return env | {"EMBASSIES_DATA_DIR": str(data), **extra}
+
+
+@dataclass(frozen=True)
+class Served:
+    base: str
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text("utf-8", "replace")
+
+
+@contextmanager
+def served(env: dict[str, str], workers: int = 2, ready_path: str = "/") -> Iterator[Served]:
+    """`embassies serve` (it migrates first) until the block ends, its output in a file."""
+    port = free_port()
+    log_path = Path(env["EMBASSIES_DATA_DIR"]) / f"serve-{port}.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [EMBASSIES, "serve", "--port", str(port), "--workers", str(workers)],
+            env=env, stdout=log, stderr=log, start_new_session=True,
+        )  # fmt: skip
+    server = Served(f"http://127.0.0.1:{port}", log_path)
+    try:
+        deadline = time.monotonic() + 240
+        while fetch(server.base + ready_path, timeout=5).status == 0:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"serve did not start: {server.log()[-3000:]}")
+            time.sleep(0.3)
+        yield server
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+class PrivatePostgres:
+    """A PostgreSQL server of the test's own, in a temporary folder, on a free port: stopping
+    it disturbs no other test."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.data = folder / "data"
+        self.port = free_port()
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+        # initdb refuses to run as root: the server runs as the postgres user then.
+        self.as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+    def _run(self, *args: str) -> None:
+        subprocess.run([*self.as_owner, *args], check=True, capture_output=True, timeout=120)
+
+    def init(self) -> None:
+        if self.as_owner:
+            shutil.chown(self.folder, "postgres")
+        self._run(str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "postgres",
+                  "--auth=trust", "-E", "UTF8", "--no-sync")  # fmt: skip
+
+    def start(self) -> None:
+        options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
+                   "-c fsync=off -c full_page_writes=off")  # fmt: skip
+        self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "log"),
+                  "-o", options, "-w", "start")  # fmt: skip
+
+    def stop(self) -> None:
+        self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+
+@contextmanager
+def private_postgres() -> Iterator[PrivatePostgres]:
+    folder = Path(tempfile.mkdtemp(prefix="embassies-pg-"))
+    server = PrivatePostgres(folder)
+    try:
+        server.init()
+        server.start()
+        yield server
+    finally:
+        subprocess.run(
+            [*server.as_owner, str(PG_BIN / "pg_ctl"), "-D", str(server.data), "-m",
+             "immediate", "stop"], capture_output=True, timeout=60,
+        )  # fmt: skip
+        shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,264 @@
+"""The shared page cache: hot pages are served from it, and a change to the data behind a page
+(a save, an alert, an import, a news article) is on that page at the next request."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import timedelta
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client, RequestFactory
+from django.utils import timezone, translation
+
+from embassies.alerts.editing import add_alert
+from embassies.alerts.models import Alert
+from embassies.directory.models import Mission
+from embassies.news.documents import Draft
+from embassies.news.ingest import ingest
+from embassies.web import cache as page_cache
+from tests.conftest import SNAPSHOT
+from tests.factories import make_country, make_mission
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def embassy() -> Mission:
+    return make_mission(
+        sending=make_country("CA", "Canada"), host=make_country("RU", "Russia"), city="Moscow"
+    )
+
+
+def get(client: Client, url: str, **headers: str) -> tuple[str, str, str]:
+    """(state, Cache-Control, body) of one GET."""
+    response = client.get(url, headers=headers)
+    assert response.status_code == 200, url
+    return (
+        response.get("X-Page-Cache", ""),
+        response.get("Cache-Control", ""),
+        response.content.decode(),
+    )
+
+
+HOT = ["/", "/countries/russia/", "/countries/canada/abroad/", "/search/?q=canada+moscow",
+       "/find/?citizen=CA&in=RU"]  # fmt: skip
+
+
+@pytest.mark.parametrize("url", HOT)
+def test_second_visit_is_served_from_the_cache_with_public_headers(
+    client: Client, embassy: Mission, url: str
+) -> None:
+    first, control, _ = get(client, url)
+    assert first == "miss"
+    assert "public" in control and "max-age=" in control and "stale-while-revalidate=" in control
+    assert get(client, url)[0] == "hit"
+
+
+def test_mission_page_hit_needs_no_database(
+    client: Client, embassy: Mission, django_assert_num_queries
+) -> None:
+    url = embassy.get_absolute_url()
+    get(client, url)
+    with django_assert_num_queries(0):
+        assert get(client, url)[0] == "hit"
+
+
+def test_etag_and_304_still_work_on_cached_pages(client: Client, embassy: Mission) -> None:
+    url = embassy.get_absolute_url()
+    etag = client.get(url)["ETag"]
+    hit = client.get(url)
+    assert hit["X-Page-Cache"] == "hit" and hit["ETag"] == etag  # the same bytes, the same tag
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+
+
+def test_a_saved_mission_changes_its_page_both_country_pages_and_search(
+    client: Client, embassy: Mission
+) -> None:
+    urls = [embassy.get_absolute_url(), "/countries/russia/", "/countries/canada/abroad/",
+            "/search/?q=canada+russia", "/find/?citizen=CA&in=RU"]  # fmt: skip
+    for url in urls:
+        assert "Lenin Street 1" not in get(client, url)[2]
+        assert get(client, url)[0] == "hit"
+    embassy.address = "Lenin Street 1"
+    embassy.city = "Vladivostok"
+    embassy.save()
+    for url in urls[1:]:
+        assert "Vladivostok" in get(client, url)[2], url
+    moved = Mission.objects.get(pk=embassy.pk).get_absolute_url()
+    assert "Lenin Street 1" in get(client, moved)[2]
+
+
+def test_a_mission_moved_to_another_host_leaves_the_old_hosts_page(
+    client: Client, embassy: Mission
+) -> None:
+    assert "Moscow" in get(client, "/countries/russia/")[2]
+    embassy.host = make_country("BY", "Belarus")
+    embassy.city = "Minsk"
+    embassy.save()
+    assert "Moscow" not in get(client, "/countries/russia/")[2]
+
+
+def test_a_new_alert_is_on_the_mission_and_country_pages_at_once(
+    client: Client, embassy: Mission
+) -> None:
+    urls = [embassy.get_absolute_url(), "/countries/russia/", "/find/?citizen=CA&in=RU"]
+    for url in urls:
+        get(client, url)
+    add_alert("RU", "Russia is currently at war in Ukraine")
+    for url in urls:
+        state, _, html = get(client, url)
+        assert state == "miss" and "currently at war in Ukraine" in html, url
+
+
+def test_an_ended_alert_leaves_the_pages_at_once(client: Client, embassy: Mission) -> None:
+    alert = add_alert("RU", "Russia is currently at war in Ukraine")
+    assert "at war" in get(client, "/countries/russia/")[2]
+    alert.ends_at = timezone.now()
+    alert.save()
+    assert "at war" not in get(client, "/countries/russia/")[2]
+
+
+def test_a_scheduled_alert_appears_when_it_starts(client: Client, embassy: Mission) -> None:
+    starts = timezone.now() + timedelta(seconds=1.5)
+    Alert.objects.create(country_id="RU", headline="Russia is at war", starts_at=starts)
+    assert "Russia is at war" not in get(client, "/countries/russia/")[2]
+    time.sleep(max(0.0, (starts - timezone.now()).total_seconds()) + 0.2)
+    assert "Russia is at war" in get(client, "/countries/russia/")[2]
+
+
+def test_another_countrys_change_keeps_the_copy(client: Client, embassy: Mission) -> None:
+    url = embassy.get_absolute_url()
+    get(client, url)
+    make_mission(sending=make_country("FR", "France"), host=make_country("DE", "Germany"))
+    assert get(client, url)[0] == "hit"
+
+
+@pytest.mark.snapshot
+def test_an_import_changes_the_pages_it_touches(client: Client, tmp_path: Path) -> None:
+    """Imports write in bulk, without signals: the importer bumps the cache when it ends."""
+    assert "Canberra" not in get(client, "/countries/australia/")[2]
+    small = tmp_path / "small.csv"
+    small.write_text("\n".join(SNAPSHOT.read_text(encoding="utf-8").splitlines()[:3]) + "\n")
+    call_command("import", "wikidata-csv", str(small), stdout=StringIO(), stderr=StringIO())
+    assert "Canberra" in get(client, "/countries/australia/")[2]
+
+
+def test_an_emergency_line_import_changes_the_finder(client: Client, tmp_path: Path) -> None:
+    url = "/find/?citizen=CA&in=RU"
+    assert "+1 613 996 8885" not in get(client, url)[2]
+    lines = tmp_path / "lines.csv"
+    lines.write_text(
+        "country_iso2,name,phone,source_url,notes\n"
+        "CA,Emergency Watch and Response Centre,+1 613 996 8885,https://travel.gc.ca/,\n"
+    )
+    call_command("import", "emergency-csv", str(lines), stdout=StringIO())
+    assert "+1 613 996 8885" in get(client, url)[2]
+
+
+def test_an_ingested_article_changes_its_countrys_page(client: Client, embassy: Mission) -> None:
+    assert "Summit in Helsinki" not in get(client, "/countries/russia/")[2]
+    draft = Draft(
+        title="Summit in Helsinki", body_html="<p>Russia and Finland met in Helsinki.</p>",
+        source_url="https://news.example.org/summit", published=timezone.now(),
+    )  # fmt: skip
+    ingest(draft)
+    assert "Summit in Helsinki" in get(client, "/countries/russia/")[2]
+
+
+def test_logged_in_visitors_get_a_private_uncached_page(
+    client: Client, embassy: Mission, django_user_model
+) -> None:
+    user = django_user_model.objects.create_user("editor", password="x")
+    client.force_login(user)
+    response = client.get(embassy.get_absolute_url())
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("url", ["/missions/999999-nowhere/", "/search/?q=" + "x" * 5000])
+def test_errors_are_not_cached(client: Client, url: str) -> None:
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code in (400, 404)
+        assert response.get("X-Page-Cache", "") == ""
+        assert "public" not in response.get("Cache-Control", "")
+
+
+def _key(url: str) -> str:
+    with translation.override("en"):
+        return page_cache._page_key(RequestFactory().get(url))
+
+
+def _expire(client: Client, url: str) -> tuple[str, dict]:
+    """Render url once, then age its copy past freshness; returns its key and copy."""
+    get(client, url)
+    key = _key(url)
+    entry = cache.get(key)
+    entry["fresh_until"] = time.time() - 1
+    cache.set(key, entry, 600)
+    return key, entry
+
+
+def test_an_expired_page_is_served_stale_while_another_process_renders(
+    client: Client, embassy: Mission, django_assert_num_queries
+) -> None:
+    url = embassy.get_absolute_url()
+    key, _ = _expire(client, url)
+    cache.add(key + ":lock", 1, 30)  # another process holds the re-render
+    with django_assert_num_queries(0):
+        assert get(client, url)[0] == "stale"
+    cache.delete(key + ":lock")
+    assert get(client, url)[0] == "miss"  # now this request re-renders it
+    assert get(client, url)[0] == "hit"
+
+
+def test_a_changed_page_waits_for_the_other_processs_new_copy(
+    client: Client, embassy: Mission
+) -> None:
+    """Never the old copy once its data changed: a waiter takes the copy the process holding
+    the lock stores (played here by a thread that writes it through the cache)."""
+    url = embassy.get_absolute_url()
+    key, entry = _expire(client, url)
+    embassy.city = "Vladivostok"
+    embassy.save()
+    cache.add(key + ":lock", 1, 30)
+
+    def other_process() -> None:
+        time.sleep(0.3)
+        fresh = {**entry, "gens": page_cache.generations(entry["gens"]),
+                 "fresh_until": time.time() + 60, "content": b"<p>the new copy</p>"}  # fmt: skip
+        cache.set(key, fresh, 600)
+        cache.delete(key + ":lock")
+
+    helper = threading.Thread(target=other_process)
+    helper.start()
+    started = time.monotonic()
+    state, _, html = get(client, url)
+    helper.join()
+    assert (state, html) == ("hit", "<p>the new copy</p>")
+    assert 0.25 < time.monotonic() - started < page_cache.WAIT_SECONDS
+
+
+def test_a_changed_page_is_rendered_when_the_other_process_gives_up(
+    client: Client, embassy: Mission
+) -> None:
+    url = embassy.get_absolute_url()
+    key, _ = _expire(client, url)
+    embassy.city = "Vladivostok"
+    embassy.save()
+    cache.add(key + ":lock", 1, 1)  # its holder died: the lock runs out after a second
+    state, _, html = get(client, url)
+    assert state == "miss" and "Vladivostok" in html
+
+
+def test_cache_settings_fit_the_page_cache() -> None:
+    """Every process must see the same generations: Redis when REDIS_URL is set."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    assert backend.endswith("TolerantRedisCache" if settings.REDIS_URL else "LocMemCache")
+    assert page_cache.MAX_AGE <= page_cache.FRESH_SECONDS

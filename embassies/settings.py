@@ -83,6 +83,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: request id, timing, the request's log line and metrics, for every answer.
     "embassies.ops.middleware.RequestObservation",
+    # Arriving on the bare home page from elsewhere: the browser's language (a redirect).
+    "embassies.web.entry_language.EntryLanguage",
+    # Then fresh copies of cached pages, finished by the middleware below on an earlier request,
+    # answered without it (embassies/web/fastpath.py).
+    "embassies.web.fastpath.FinishedPages",
     "django.middleware.security.SecurityMiddleware",
     "embassies.ops.middleware.SecurityHeaders",
     "csp.middleware.CSPMiddleware",

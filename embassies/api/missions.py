@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date
 from ninja import Field, Path, Query, Router, Schema
+from ninja.responses import Status as Answer
 
 from embassies.api.auth import TokenAuth
 from embassies.api.errors import ApiError
@@ -123,7 +124,9 @@ def patch_mission(request: HttpRequest, changes: MissionChanges, ref: str = REF)
     },
     summary="Add a mission (token required)",
 )
-def post_mission(request: HttpRequest, new: NewMission) -> tuple[int, dict[str, Any]]:
+def post_mission(request: HttpRequest, new: NewMission) -> Answer[dict[str, Any]]:
     fields = new.dict(exclude={"sending", "host"})
     sending, host = new.sending.upper(), new.host.upper()
-    return 201, _edited(request, lambda editor: create_mission(sending, host, fields, editor))
+    return Answer(
+        201, _edited(request, lambda editor: create_mission(sending, host, fields, editor))
+    )

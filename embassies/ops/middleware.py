@@ -21,6 +21,8 @@ PERMISSIONS_POLICY = (
 )
 
 Handler = Callable[[HttpRequest], HttpResponse]
+# The route of a page served by embassies.web.fastpath, which never resolves the URL.
+ROUTE = "embassies.route"
 
 
 class RequestObservation:
@@ -58,6 +60,8 @@ class RequestObservation:
 
 def route_name(request: HttpRequest) -> str:
     """A bounded label: the URL pattern's name, never the raw path (ids, queries, probes)."""
+    if ROUTE in request.META:  # a page answered from its finished copy, before URL resolution
+        return str(request.META[ROUTE])
     match = getattr(request, "resolver_match", None)
     if match is not None:
         return match.view_name or match.route or "unnamed"

@@ -13,6 +13,9 @@ serve the previous copy; a page whose data changed is never served old once a re
 been asked for, waiters get the new copy. If the database fails during a re-render, the
 previous copy is served. Only 200 answers to anonymous GETs that set no cookie and carry no
 CSRF token are cached; Cache-Control tells browsers and proxies the same.
+
+A copy served or stored here is also offered (`Served`) to the middleware in `fastpath.py`,
+which keeps the finished answer and serves the next hits without the rest of the middleware.
 """
 
 from __future__ import annotations
@@ -62,6 +65,35 @@ class Recording:
 _recording: contextvars.ContextVar[Recording | None] = contextvars.ContextVar(
     "page_recording", default=None
 )
+
+
+@dataclass
+class Served:
+    """What this request's page came from, for the middleware that keeps finished answers:
+    the page's key and copy (when one was served fresh or stored), and the rate limit that
+    counted the request (a copy served without the view must still count)."""
+
+    key: str = ""
+    entry: dict[str, Any] | None = None
+    rate: tuple[str, str] | None = None  # (scope, name of the setting holding the rate)
+
+
+serving: contextvars.ContextVar[Served | None] = contextvars.ContextVar(
+    "page_serving", default=None
+)
+
+
+def rate_limited(scope: str, setting: str) -> None:
+    """This request was counted against `scope` at the rate in settings.<setting>."""
+    served = serving.get()
+    if served is not None:
+        served.rate = (scope, setting)
+
+
+def _offer(key: str, entry: dict[str, Any]) -> None:
+    served = serving.get()
+    if served is not None:
+        served.key, served.entry = key, entry
 
 
 def depends_on(*codes: str) -> None:
@@ -125,7 +157,11 @@ def bump(countries: Iterable[str] | None = None) -> None:
 
 
 def _page_key(request: HttpRequest) -> str:
-    language = translation.get_language() or ""
+    return page_key(translation.get_language() or "", request)
+
+
+def page_key(language: str, request: HttpRequest) -> str:
+    """The page's key: its language and full URL (DisallowedHost for a host not allowed)."""
     where = f"{language} {request.scheme}://{request.get_host()}{request.get_full_path()}"
     return PREFIX + hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -207,6 +243,7 @@ def _render(view: Callable[..., HttpResponse], request: HttpRequest, key: str, *
         "headers": [(k, v) for k, v in response.items() if k.lower() != "cache-control"],
     }
     cache.set(key, entry, timeout=max(1, int(fresh - time.time())) + STALE_SECONDS)
+    _offer(key, entry)
     _public(response, max(0, min(MAX_AGE, int(fresh - time.time()))))
     response["X-Page-Cache"] = "miss"
     return response
@@ -253,6 +290,7 @@ def cached_page(view: View) -> View:
         entry = cache.get(key)
         valid = _valid(entry)
         if valid and entry["fresh_until"] > time.time():
+            _offer(key, entry)
             return _from_entry(entry, "hit")
         lock = key + ":lock"
         if cache.add(lock, 1, timeout=LOCK_SECONDS):
@@ -271,6 +309,7 @@ def cached_page(view: View) -> View:
             return _from_entry(entry, "stale")
         waited = _wait(key, lock)
         if waited is not None:
+            _offer(key, waited)
             return _from_entry(waited, "hit")
         return _render(view, request, key, *args, **kwargs)
 

@@ -19,6 +19,7 @@ from embassies.web import cache
 
 
 def search(request: HttpRequest) -> HttpResponse:
+    cache.rate_limited("search", "SEARCH_RATE")
     if (wait := check_rate(request, "search", settings.SEARCH_RATE)) is not None:
         return too_many_requests(request, wait)
     return _search_page(request)
@@ -42,6 +43,7 @@ def _search_page(request: HttpRequest) -> HttpResponse:
 
 
 def find(request: HttpRequest) -> HttpResponse:
+    cache.rate_limited("find", "SEARCH_RATE")
     if (wait := check_rate(request, "find", settings.SEARCH_RATE)) is not None:
         return too_many_requests(request, wait)
     return _find_page(request)

@@ -115,16 +115,19 @@ def test_links_stay_in_the_chosen_language(client: Client, embassy: Mission) -> 
     assert 'href="/api/v1/docs"' in html  # machine routes are never prefixed
 
 
-def test_accept_language_alone_keeps_english_at_unprefixed_urls(client: Client) -> None:
+def test_accept_language_keeps_english_at_unprefixed_urls_past_the_home_page(
+    client: Client,
+) -> None:
     """With prefix_default_language=False, LocaleMiddleware serves the default language at a
-    URL without a prefix, whatever the browser asks: no redirect. The visitor sees English,
-    with the switcher one click from French, and caches are told the answer varies."""
-    response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
+    URL without a prefix, whatever the browser asks: a deep link stays English, with the
+    switcher one click from French, and caches are told the answer varies. (Arriving on the
+    bare home page follows the browser's language: tests/web/test_entry_language.py.)"""
+    response = client.get("/find/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
     assert response.status_code == 200
     html = response.content.decode()
     assert html_tag(html) == '<html lang="en" dir="ltr">'
     assert "Accept-Language" in response["Vary"]
-    assert '<a href="/fr/" hreflang="fr" lang="fr">Français</a>' in html
+    assert '<a href="/fr/find/" hreflang="fr" lang="fr">Français</a>' in html
 
 
 def test_a_prefixed_url_wins_over_accept_language(client: Client) -> None:

@@ -202,6 +202,10 @@ def _expire(client: Client, url: str) -> tuple[str, dict]:
     entry = cache.get(key)
     entry["fresh_until"] = time.time() - 1
     cache.set(key, entry, 600)
+    for variant in ("plain", "gzip"):  # the finished copies (fastpath.py) age with it
+        final = cache.get(f"{key}:final:{variant}")
+        if final is not None:
+            cache.set(f"{key}:final:{variant}", {**final, "fresh_until": time.time() - 1}, 600)
     return key, entry
 
 

@@ -209,7 +209,14 @@ def measure(args: argparse.Namespace, env: dict[str, str], folder: Path) -> None
         with nginx(folder, "", STATIC.format(dir=folder), "/mission.html") as base:
             plain = wrk(base, ["/mission.html"], args.seconds, args.connections, folder)
         print(f"  nginx, the mission page as a static file: {plain.line()}")
-        print(f"  app / static: 1/{plain.rate / max(own.rate, 1):.1f} (target >= 1/15)")
+        print(f"  app / static, 5 pages: 1/{plain.rate / max(own.rate, 1):.1f}")
+        # The target speaks of a cached mission page: measure that page alone, like for like.
+        own_alike = wrk(app, paths[:1], args.seconds, args.connections, folder)
+        print(f"  app, the mission page alone: {own_alike.line()}")
+        print(
+            f"  app / static, same page: 1/{plain.rate / max(own_alike.rate, 1):.1f} "
+            "(target >= 1/15)"
+        )
 
         http = PROXY_HTTP.format(dir=folder, app_port=port)
         with nginx(folder, http, PROXY_SERVER.format()) as base:

@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from tests.factories import make_country, make_mission
 
@@ -41,13 +41,16 @@ def test_from_home_to_a_mission_page(browser: Browser, directory: str) -> None:
     page.goto(directory + "/")
     page.get_by_role("link", name="Russia").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "Embassies and consulates in Russia"
-    assert page.locator(".map.leaflet-container").count() == 1  # Leaflet drew the map
+    # Leaflet runs from a deferred script: wait for it to draw the map.
+    expect(page.locator(".map.leaflet-container")).to_have_count(1)
     page.get_by_role("link", name="Embassy in Moscow").click()
     assert (
         page.get_by_role("heading", level=1).inner_text() == "Embassy of Canada in Moscow, Russia"
     )
     assert page.locator('a[href="tel:+74959256000"]').count() == 1
-    assert page.locator(".leaflet-marker-pane *, .leaflet-overlay-pane path").count() >= 1
+    expect(
+        page.locator(".leaflet-marker-pane *, .leaflet-overlay-pane path").first
+    ).to_be_attached()
     assert errors == [] and outside == []
 
 

@@ -22,6 +22,7 @@ from embassies.directory.models import Mission
 from embassies.news.documents import Draft
 from embassies.news.ingest import ingest
 from embassies.web import cache as page_cache
+from embassies.web import fastpath
 from tests.conftest import SNAPSHOT
 from tests.factories import make_country, make_mission
 
@@ -206,6 +207,13 @@ def _expire(client: Client, url: str) -> tuple[str, dict]:
         final = cache.get(f"{key}:final:{variant}")
         if final is not None:
             cache.set(f"{key}:final:{variant}", {**final, "fresh_until": time.time() - 1}, 600)
+        # With Redis, this process also keeps its own copy (fastpath.Nearby): age that too.
+        near, not_modified = fastpath.nearby.copies.get(f"{key}:final:{variant}", (None, None))
+        if near is not None:
+            fastpath.nearby.copies[f"{key}:final:{variant}"] = (
+                {**near, "fresh_until": time.time() - 1},
+                not_modified,
+            )
     return key, entry
 
 

@@ -111,15 +111,21 @@ def mark_edited(mission: Mission, fields: Iterable[str], editor: str, reason: st
     return _save(mission, editor, reason)
 
 
+def _assign(mission: Mission, fields: dict[str, Any], refusal: str) -> None:
+    """Set `fields` on the mission once every one is EDITABLE and storable."""
+    unknown = sorted(set(fields) - set(EDITABLE))
+    if unknown:
+        raise EditError(refusal, {f: ["not editable"] for f in unknown})
+    _check_text(fields)
+    for name, value in fields.items():
+        setattr(mission, name, value)
+
+
 @transaction.atomic
 def edit_mission(mission: Mission, changes: dict[str, Any], editor: str) -> Mission:
     """Apply `changes` (EDITABLE fields only) and record `editor` as their source."""
-    unknown = sorted(set(changes) - set(EDITABLE))
-    if unknown:
-        raise EditError("Some fields cannot be edited.", {f: ["not editable"] for f in unknown})
-    _check_text(changes)
-    for name, value in changes.items():
-        setattr(mission, name, value)
+    _assign(mission, changes, "Some fields cannot be edited.")
+    for name in changes:
         mission.sources[name] = editor
     return _save(mission, editor, "edited")
 
@@ -137,11 +143,6 @@ def create_mission(sending: str, host: str, fields: dict[str, Any], editor: str)
         raise EditError("Unknown country.", missing)
     mission = Mission(sending=countries[sending], host=countries[host])
     edit_fields = {k: v for k, v in fields.items() if v is not None}
-    unknown = sorted(set(edit_fields) - set(EDITABLE))
-    if unknown:
-        raise EditError("Some fields cannot be set.", {f: ["not editable"] for f in unknown})
-    _check_text(edit_fields)
-    for name, value in edit_fields.items():
-        setattr(mission, name, value)
+    _assign(mission, edit_fields, "Some fields cannot be set.")
     mission.sources = {name: editor for name in ("sending", "host", *edit_fields)}
     return _save(mission, editor, "created")

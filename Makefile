@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: run test lint typecheck bench bench-load audit install dev-install browser node lock clean
+.PHONY: run test lint typecheck bench bench-load audit install dev-install browser nginx node lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,12 +26,18 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
+# Debian's nginx and openssl for tests/ops/test_deploy_doc.py (docs/deploy.md's proxy, with TLS).
+nginx:
+	@{ command -v nginx || test -x /usr/sbin/nginx; } >/dev/null && command -v openssl >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx openssl; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq nginx openssl; fi; }
+
 # axe-core and Lighthouse, exactly as package-lock.json pins them (Node 20 and npm).
 node:
 	npm ci --no-audit --no-fund --loglevel=error
 
 # Installs everything and runs the whole test suite (SQLite unless DATABASE_URL says otherwise).
-test: dev-install browser node
+test: dev-install browser nginx node
 	$(BIN)/embassies makemigrations --check --dry-run
 	$(BIN)/pytest -p no:cacheprovider
 

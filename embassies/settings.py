@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -136,38 +137,51 @@ TEMPLATES = [
 ]
 
 _SQLITE_URL = f"sqlite:///{DATA_DIR / 'embassies.sqlite3'}"
+
+
+def _database(url: str) -> dict[str, Any]:
+    """One DATABASES entry; the primary and its replica get the same care."""
+    database: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # The embedded default must work on a fresh checkout: make its folder.
+        Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        database["CONN_MAX_AGE"] = 0
+        # WAL lets readers go on while an import writes; IMMEDIATE avoids lock upgrades that
+        # deadlock.
+        database["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;",
+            "transaction_mode": "IMMEDIATE",
+        }
+    else:
+        # A database that does not answer fails /readyz and requests quickly instead of hanging.
+        database.setdefault("OPTIONS", {})["connect_timeout"] = 2
+        # A connection broken by a database restart is replaced at the next request, not reused.
+        database["CONN_HEALTH_CHECKS"] = True
+    return database
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": _database(
         env_str(
             "DATABASE_URL",
             _SQLITE_URL,
             "Database URL; default is a SQLite file in EMBASSIES_DATA_DIR.",
-        ),
-        conn_max_age=60,
+        )
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The embedded default must work on a fresh checkout: make its folder.
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # WAL lets readers go on while an import writes; IMMEDIATE avoids lock upgrades that deadlock.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;",
-        "transaction_mode": "IMMEDIATE",
-    }
-else:
-    # A database that does not answer fails /readyz and requests quickly instead of hanging.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 2
-    # A connection broken by a database restart is replaced at the next request, not reused.
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # Read-only traffic goes to the replica when there is one (embassies/db_router.py).
 DATABASE_REPLICA_URL = env_str(
     "DATABASE_REPLICA_URL", "", "Read replica's database URL; empty means no replica."
 )
 if DATABASE_REPLICA_URL:
-    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60)
+    DATABASES["replica"] = _database(DATABASE_REPLICA_URL)
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+REPLICA_MAX_LAG = env_int(
+    "EMBASSIES_REPLICA_MAX_LAG",
+    10,
+    "Seconds after a change during which cached pages are rendered from the primary.",
+)
 DATABASE_ROUTERS = ["embassies.db_router.ReplicaRouter"]
 
 REDIS_URL = env_str(
@@ -228,6 +242,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int(
 )
 API_ANON_RATE = env_str(
     "EMBASSIES_API_RATE", "600/m", "Anonymous API requests allowed per client (e.g. 600/m, 20/s)."
+)
+# A token is issued by hand to a known editor or bot, so its limit is a fuse, not a share of
+# capacity: ten times the anonymous rate lets a bulk sync run unhindered, yet a runaway loop or
+# a leaked token is held to 100 requests a second instead of writing as fast as it can.
+API_TOKEN_RATE = env_str(
+    "EMBASSIES_API_TOKEN_RATE", "6000/m", "API requests allowed per token (e.g. 6000/m, 100/s)."
 )
 TAG_RATE = env_str("EMBASSIES_TAG_RATE", "30/m", "POST /api/v1/tag requests allowed per client.")
 SEARCH_RATE = env_str(
@@ -327,6 +347,14 @@ MAP_TILE_URL = env_str(
 
 # Content-Security-Policy (django-csp 4): no inline script or style on any page.
 CONTENT_SECURITY_POLICY = csp_policy(MAP_TILE_URL)
+
+# How long a process trusts the page-cache generation numbers it read (web/cache.py): another
+# process's change shows within this time. Per-process memory needs no recheck.
+PAGE_RECHECK_MS = env_int(
+    "EMBASSIES_PAGE_RECHECK_MS",
+    1000 if REDIS_URL else 0,
+    "Milliseconds a process trusts the page-cache generation numbers it read from Redis.",
+)
 
 SERVE_WORKERS = env_int(
     "EMBASSIES_WORKERS", 2, "gunicorn worker processes for `embassies serve`.", 1

@@ -52,3 +52,10 @@ def _fresh_cache() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+def unreachable_cache(backend: str) -> dict[str, dict[str, str]]:
+    """A CACHES setting whose Redis server is a port nothing listens on: a cache outage."""
+    from bench.http import free_port
+
+    return {"default": {"BACKEND": backend, "LOCATION": f"redis://127.0.0.1:{free_port()}/0"}}

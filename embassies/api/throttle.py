@@ -8,27 +8,42 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja.throttling import BaseThrottle
 
+from embassies.api.models import ApiToken
 from embassies.lib.ratelimit import check_rate, parse_rate
 
 
 class SharedRateThrottle(BaseThrottle):
-    """Anonymous clients only: requests with an editor's token are not limited.
+    """Anonymous clients are counted per address against `setting` (API_ANON_RATE); requests
+    authenticated by an API token are counted per token against `bearer_setting`
+    (API_TOKEN_RATE) instead, so a busy bot neither shares nor spends an address's allowance.
 
-    `setting` names the rate's setting (API_ANON_RATE), read on each request.
+    Ninja authenticates before it throttles: a missing or wrong token is refused (401) before
+    any counting, as before. Staff signed in to the site (a session, not a token) are not limited.
+    Both settings are read on each request.
     """
 
-    def __init__(self, scope: str, setting: str) -> None:
+    def __init__(self, scope: str, setting: str, bearer_setting: str = "API_TOKEN_RATE") -> None:
         parse_rate(getattr(settings, setting))  # a bad value fails at start-up
-        self.scope, self.setting = scope, setting
+        parse_rate(getattr(settings, bearer_setting))
+        self.scope, self.setting, self.bearer_setting = scope, setting, bearer_setting
         # One object serves every thread: the wait of the request being checked is per thread.
         self._local = threading.local()
 
     def allow_request(self, request: HttpRequest) -> bool:
-        user = getattr(request, "user", None)
-        if getattr(request, "auth", None) or (user is not None and user.is_authenticated):
-            return True
-        self._local.wait = check_rate(request, self.scope, getattr(settings, self.setting))
+        self._local.wait = self._count(request)
         return self._local.wait is None
+
+    def _count(self, request: HttpRequest) -> int | None:
+        token = getattr(request, "auth", None)
+        if isinstance(token, ApiToken):
+            # Keyed by the token's id: the secret never reaches the cache, and a token keeps
+            # its one count from whichever address it is used.
+            rate = getattr(settings, self.bearer_setting)
+            return check_rate(request, f"{self.scope}:token", rate, client=f"token:{token.pk}")
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return None
+        return check_rate(request, self.scope, getattr(settings, self.setting))
 
     def wait(self) -> float | None:
         return getattr(self._local, "wait", None)

@@ -50,10 +50,16 @@ def client_address(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))
 
 
-def check_rate(request: HttpRequest, scope: str, rate: str) -> int | None:
-    """Count this request; None while the client is within `rate`, else seconds to wait."""
+def check_rate(
+    request: HttpRequest, scope: str, rate: str, client: str | None = None
+) -> int | None:
+    """Count this request; None while the client is within `rate`, else seconds to wait.
+
+    `client` names who is counted (an API token: "token:<id>"); by default the client's address.
+    """
     limit, period = parse_rate(rate)
-    ident = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+    who = client_address(request) if client is None else client
+    ident = hashlib.sha256(who.encode()).hexdigest()[:32]
     key = f"ratelimit:{scope}:{ident}"
     try:
         if cache.add(key, 1, timeout=period):  # the client's first request opens a window

@@ -37,25 +37,29 @@ class RequestObservation:
         started = time.perf_counter()
         try:
             response = self.get_response(request)
-            seconds = time.perf_counter() - started
             response["X-Request-ID"] = request_id
-            route = route_name(request)
-            metrics.observe_request(route, request.method or "", response.status_code, seconds)
-            log.info(
-                "%s %s %s",
-                request.method,
-                request.path,
-                response.status_code,
-                extra={
-                    "method": request.method,
-                    "path": request.path,
-                    "status": response.status_code,
-                    "duration_ms": round(seconds * 1000, 1),
-                },
-            )
+            report(request.method or "", request.path, route_name(request),
+                   response.status_code, time.perf_counter() - started)  # fmt: skip
             return response
         finally:
             REQUEST_ID.reset(token)
+
+
+def report(method: str, path: str, route: str, status: int, seconds: float) -> None:
+    """The request's metrics and log line, wherever it was answered (see web/frontdoor.py)."""
+    metrics.observe_request(route, method, status, seconds)
+    log.info(
+        "%s %s %s",
+        method,
+        path,
+        status,
+        extra={
+            "method": method,
+            "path": path,
+            "status": status,
+            "duration_ms": round(seconds * 1000, 1),
+        },
+    )
 
 
 def route_name(request: HttpRequest) -> str:

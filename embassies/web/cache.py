@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import contextvars
 import hashlib
+import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -37,6 +39,8 @@ from django.db.models import Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
+
+from embassies.db_router import REPLICA, from_primary
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +54,7 @@ MAX_BYTES = 4_000_000
 EVERYTHING = "*"
 EPOCH = "epoch"
 PREFIX = "page:"
+LAST_CHANGE = f"{PREFIX}last-change"  # when data last changed (read with a replica only)
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])
 
@@ -119,9 +124,51 @@ def _gen_key(name: str) -> str:
     return f"{PREFIX}gen:{name}"
 
 
-def generations(names: Iterable[str]) -> dict[str, int]:
+class Recent:
+    """The generation numbers this process read lately, so that a cache hit need not ask the
+    shared cache for them again: each is trusted for settings.PAGE_RECHECK_MS, so another
+    process's change shows here within that time; this process's own changes show at once
+    (`forget`). A read that overlapped a forget is not kept, lest it bring back the old number."""
+
+    def __init__(self) -> None:
+        self.read_at: dict[str, tuple[int, float]] = {}
+        self._counter = itertools.count(1)  # next() is atomic: threads may forget at once
+        self.forgets = 0  # changes with each forget(): a read keeps its numbers only if none ran
+
+    def get(self, names: list[str], within: float) -> dict[str, int] | None:
+        oldest = time.monotonic() - within
+        found = {}
+        for name in names:
+            known = self.read_at.get(name)
+            if known is None or known[1] < oldest:
+                return None
+            found[name] = known[0]
+        return found
+
+    def keep(self, numbers: dict[str, int], since: int, read_at: float) -> None:
+        if self.forgets == since:
+            self.read_at |= {name: (number, read_at) for name, number in numbers.items()}
+
+    def forget(self, names: Iterable[str]) -> None:
+        self.forgets = next(self._counter)
+        for name in names:
+            self.read_at.pop(name, None)
+
+
+recent = Recent()
+
+
+def generations(names: Iterable[str], *, recheck: bool = False) -> dict[str, int]:
     """Current generation of each name; a missing one starts at a fresh number (the clock),
-    so a number lost from the cache can never come back to match an old copy."""
+    so a number lost from the cache can never come back to match an old copy. Numbers read
+    within PAGE_RECHECK_MS come from this process's memory unless `recheck` is asked."""
+    names = list(names)
+    within = settings.PAGE_RECHECK_MS / 1000
+    if within and not recheck:
+        known = recent.get(names, within)
+        if known is not None:
+            return known
+    since, read_at = recent.forgets, time.monotonic()
     keys = {_gen_key(n): n for n in names}
     found = cache.get_many(list(keys))
     for key in set(keys) - set(found):
@@ -129,16 +176,32 @@ def generations(names: Iterable[str]) -> dict[str, int]:
     missing = [k for k in keys if k not in found]
     if missing:
         found |= cache.get_many(missing)
-    return {keys[k]: int(v) for k, v in found.items()}
+    numbers = {keys[k]: int(v) for k, v in found.items()}
+    if within:
+        recent.keep(numbers, since, read_at)
+    return numbers
+
+
+def _replica_may_lag() -> bool:
+    """A replica may not have replayed the last change yet: a copy kept must hold it."""
+    if REPLICA not in settings.DATABASES:
+        return False
+    changed = cache.get(LAST_CHANGE)  # None when unknown (a cache outage): assume it lags
+    return changed is None or time.time() - changed < settings.REPLICA_MAX_LAG
 
 
 def _increment(names: list[str]) -> None:
-    for name in names:
-        key = _gen_key(name)
-        try:
-            cache.incr(key)
-        except ValueError:  # never read yet: any fresh number will do
-            cache.set(key, time.time_ns(), timeout=None)
+    if REPLICA in settings.DATABASES:
+        cache.set(LAST_CHANGE, time.time(), timeout=None)
+    try:
+        for name in names:
+            key = _gen_key(name)
+            try:
+                cache.incr(key)
+            except ValueError:  # never read yet: any fresh number will do
+                cache.set(key, time.time_ns(), timeout=None)
+    finally:
+        recent.forget(names)  # after the writes: a read made meanwhile is not kept
 
 
 def bump(countries: Iterable[str] | None = None) -> None:
@@ -195,6 +258,15 @@ def _public(response: HttpResponse, max_age: int) -> None:
     )
 
 
+@lru_cache(maxsize=MAX_AGE + 1)
+def public_cache_control(max_age: int) -> str:
+    """The Cache-Control header of a shared copy with `max_age` seconds left, as _public
+    writes it (for answers made without an HttpResponse)."""
+    response = HttpResponse()
+    _public(response, max_age)
+    return response["Cache-Control"]
+
+
 def _private(response: HttpResponse) -> None:
     patch_cache_control(response, private=True, no_store=True)
 
@@ -213,11 +285,13 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
 
 def _render(view: Callable[..., HttpResponse], request: HttpRequest, key: str, *args: Any,
             **kwargs: Any) -> HttpResponse:  # fmt: skip
-    before = generations([EVERYTHING])
+    # Read afresh, not from this process's memory: the copy kept must not predate a change.
+    before = generations([EVERYTHING], recheck=True)
     recording = Recording()
     token = _recording.set(recording)
     try:
-        response = view(request, *args, **kwargs)
+        with from_primary() if _replica_may_lag() else nullcontext():
+            response = view(request, *args, **kwargs)
     finally:
         _recording.reset(token)
     if not _storable(request, response):
@@ -226,7 +300,7 @@ def _render(view: Callable[..., HttpResponse], request: HttpRequest, key: str, *
         return response
     names = {EPOCH, *recording.countries}
     _alert_boundary(recording)
-    gens = generations(names | {EVERYTHING})
+    gens = generations(names | {EVERYTHING}, recheck=True)
     fresh = time.time() + FRESH_SECONDS
     if recording.until is not None:
         fresh = min(fresh, recording.until)

@@ -8,8 +8,10 @@ same language and URL is answered from that copy while the copy is fresh and its
 numbers are still current, so a change shows at the next request as before. Only Cache-Control
 (the remaining max-age) and X-Page-Cache are written per request, as cache.py writes them on a
 hit; a 304 is replayed from one the whole chain answered for the same page and ETag. Each
-process also keeps the copies it uses in its own memory (`Nearby`), so that a hit costs one
-read of the generation numbers from Redis rather than a read of the whole page. A gzip copy
+process also keeps the copies it uses in its own memory (`Nearby`), so that a hit costs at
+most a read of the generation numbers from Redis (cache.py's `Recent` trusts them for
+PAGE_RECHECK_MS) rather than a read of the whole page. The copy that answered is also noted
+for the front door (frontdoor.py), which answers the same request again before Django. A gzip copy
 is sent as it was compressed, like any shared cache does: GZipMiddleware's random padding
 (against BREACH) is not drawn again for each hit; these pages carry no secret to guess.
 
@@ -47,6 +49,7 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[HttpRequest], HttpResponseBase]
 NOT_MODIFIED = ":304"
+FINISHED = "embassies.finished"  # environ key: the finished copy that answers this request
 NEARBY_BYTES = 32_000_000  # finished pages kept in each process's memory
 # Written per request, never kept: the remaining max-age and how the page was found.
 PER_REQUEST = {"cache-control", "x-page-cache"}
@@ -159,8 +162,9 @@ def _public(response: HttpResponseBase) -> bool:
 
 
 def _keep(request: HttpRequest, key: str, served: pages.Served,
-          response: HttpResponseBase) -> None:  # fmt: skip
-    """Keep the finished answer when it is the page cache's fresh copy, unchanged on its way."""
+          response: HttpResponseBase) -> dict[str, Any] | None:  # fmt: skip
+    """Keep the finished answer when it is the page cache's fresh copy, unchanged on its way;
+    returns the copy kept, if any (not a 304)."""
     entry = served.entry
     if (
         entry is None
@@ -169,10 +173,10 @@ def _keep(request: HttpRequest, key: str, served: pages.Served,
         or not isinstance(response, HttpResponse)  # streamed
         or not _public(response)
     ):
-        return
+        return None
     left = entry["fresh_until"] - time.time()
     if left <= 0:
-        return
+        return None
     timeout = math.ceil(left)
     if response.status_code == 304:
         kept = {"etag": _strong(response.get("ETag", "")), "headers": _kept_headers(response)}
@@ -192,6 +196,8 @@ def _keep(request: HttpRequest, key: str, served: pages.Served,
         }
         cache.set(key, final, timeout=timeout)
         nearby.put(key, final, None)
+        return final
+    return None
 
 
 class Nearby:
@@ -238,11 +244,12 @@ def _shared(keys: list[str]) -> dict[str, Any]:
         return {}
 
 
-def _lookup(request: HttpRequest, key: str) -> tuple[dict[str, Any] | None, Any]:
-    """The current finished copy and its 304, from this process or else the shared cache."""
+def lookup(key: str, revalidating: bool = False) -> tuple[dict[str, Any] | None, Any]:
+    """The current finished copy and its 304 (wanted when `revalidating`), from this process
+    or else the shared cache."""
     entry, not_modified = nearby.get(key)
     if _current(entry):
-        if not_modified is None and "HTTP_IF_NONE_MATCH" in request.META:
+        if not_modified is None and revalidating:
             not_modified = _shared([key + NOT_MODIFIED]).get(key + NOT_MODIFIED)
             if not_modified is not None:
                 nearby.put(key, entry, not_modified)
@@ -265,11 +272,12 @@ class FinishedPages:
         key = final_key(request)
         if key is None:
             return self.get_response(request)
-        entry, not_modified = _lookup(request, key)
+        entry, not_modified = lookup(key, "HTTP_IF_NONE_MATCH" in request.META)
         if entry is not None:
             answer = _answer(request, entry, not_modified)
             if answer is not None and _within_rate(request, entry):
                 request.META[ROUTE] = entry["route"]
+                _offer_to_door(request, key, entry)
                 return answer
         served = pages.Served()
         token = pages.serving.set(served)
@@ -277,5 +285,14 @@ class FinishedPages:
             response = self.get_response(request)
         finally:
             pages.serving.reset(token)
-        _keep(request, key, served, response)
+        kept = _keep(request, key, served, response)
+        if kept is not None:
+            _offer_to_door(request, key, kept)
         return response
+
+
+def _offer_to_door(request: HttpRequest, key: str, entry: dict[str, Any]) -> None:
+    """Tells the front door (frontdoor.py, which shares this request's WSGI environ as META)
+    which finished copy answers this request, when the copy needs no per-client work."""
+    if entry["rate"] is None and entry["status"] == 200:
+        request.META[FINISHED] = key

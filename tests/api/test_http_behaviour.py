@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import random
 from typing import Any
 
 import pytest
 from django.test import Client
 
+from embassies.api.models import ApiToken
+from embassies.directory.models import Mission
+from tests.conftest import unreachable_cache
 from tests.factories import make_mission
 
 pytestmark = pytest.mark.django_db
@@ -49,3 +54,87 @@ def test_anonymous_clients_are_rate_limited_with_retry_after(client: Client, set
     limited = responses[-1]
     assert int(limited["Retry-After"]) >= 1
     assert limited.json()["error"]["code"] == "too_many_requests"
+
+
+def _own_address() -> Client:
+    # An address of its own per test: counters in a shared Redis must not meet another run's.
+    return Client(REMOTE_ADDR=f"198.18.{random.randrange(256)}.{random.randrange(1, 255)}")
+
+
+def _patch_city(client: Client, city: str, secret: str) -> Any:
+    return client.patch(
+        "/api/v1/missions/Q1",
+        json.dumps({"city": city}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {secret}",
+    )
+
+
+def test_a_token_client_over_its_rate_gets_429_with_retry_after(settings: Any) -> None:
+    settings.API_TOKEN_RATE = "3/m"
+    make_mission(wikidata="Q1")
+    secret = ApiToken.issue("sync-bot")[1]
+    client = _own_address()
+    responses = [_patch_city(client, city, secret) for city in ("A", "B", "C", "D")]
+    assert [r.status_code for r in responses] == [200, 200, 200, 429]
+    limited = responses[-1]
+    assert int(limited["Retry-After"]) >= 1
+    assert limited.json()["error"] == {
+        "code": "too_many_requests",
+        "message": "Too many requests; slow down.",
+        "details": None,
+    }
+    assert Mission.objects.get(wikidata="Q1").city == "C", "the refused write was not made"
+
+
+def test_two_tokens_are_counted_apart(settings: Any) -> None:
+    settings.API_TOKEN_RATE = "2/m"
+    make_mission(wikidata="Q1")
+    first, second = ApiToken.issue("bot-one")[1], ApiToken.issue("bot-two")[1]
+    client = _own_address()  # one address for both: only the token tells them apart
+    assert [_patch_city(client, c, first).status_code for c in "ABC"] == [200, 200, 429]
+    assert [_patch_city(client, c, second).status_code for c in "DE"] == [200, 200]
+    assert _patch_city(client, "F", second).status_code == 429
+
+
+def test_a_token_client_is_not_limited_by_the_anonymous_rate(settings: Any) -> None:
+    settings.API_ANON_RATE = "2/m"
+    settings.API_TOKEN_RATE = "100/m"
+    make_mission(wikidata="Q1")
+    secret = ApiToken.issue("sync-bot")[1]
+    client = _own_address()
+    # The token's requests do not spend the address's anonymous allowance...
+    assert [_patch_city(client, c, secret).status_code for c in "ABC"] == [200, 200, 200]
+    reads = [client.get("/api/v1/countries/RU").status_code for _ in range(3)]
+    assert reads == [200, 200, 429]
+    # ...and an address over its anonymous limit does not stop the token.
+    assert [_patch_city(client, c, secret).status_code for c in "DE"] == [200, 200]
+
+
+@pytest.mark.parametrize(
+    ("revoked", "status", "code"), [(False, 401, "unauthorized"), (True, 403, "token_revoked")]
+)
+def test_a_refused_token_is_answered_as_before_not_counted(
+    settings: Any, revoked: bool, status: int, code: str
+) -> None:
+    settings.API_ANON_RATE = settings.API_TOKEN_RATE = "1/m"
+    make_mission(wikidata="Q1")
+    token, secret = ApiToken.issue("old-bot")
+    if revoked:
+        token.revoke()
+    else:
+        secret += "-wrong"
+    client = _own_address()
+    answers = [_patch_city(client, c, secret) for c in "ABC"]
+    assert [a.status_code for a in answers] == [status] * 3, "refused, never throttled"
+    assert {a.json()["error"]["code"] for a in answers} == {code}
+    assert Mission.objects.get(wikidata="Q1").city == "Moscow"
+
+
+def test_a_cache_outage_lets_token_requests_through(settings: Any) -> None:
+    settings.CACHES = unreachable_cache("embassies.lib.cache.TolerantRedisCache")
+    settings.API_TOKEN_RATE = "1/m"
+    make_mission(wikidata="Q1")
+    secret = ApiToken.issue("sync-bot")[1]
+    client = _own_address()
+    assert [_patch_city(client, c, secret).status_code for c in "ABC"] == [200, 200, 200]

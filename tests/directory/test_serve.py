@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,13 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.http import free_port
+
 EMBASSIES = Path(sys.executable).with_name("embassies")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -42,7 +37,7 @@ def _wait_for(url: str, server: subprocess.Popen, seconds: float = 60) -> str:
 
 @pytest.fixture
 def server(tmp_path: Path):
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["EMBASSIES_DATA_DIR"] = str(tmp_path)
     process = subprocess.Popen(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -16,15 +15,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from bench.http import free_port
 
 EMBASSIES = str(Path(sys.executable).with_name("embassies"))
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass(frozen=True)
@@ -112,6 +108,16 @@ class PrivatePostgres:
         self._run(str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "postgres",
                   "--auth=trust", "-E", "UTF8", "--no-sync")  # fmt: skip
 
+    def clone(self, primary: PrivatePostgres) -> None:
+        """A streaming replica of `primary`: its base backup, and with -R the standby.signal and
+        primary_conninfo that make it follow the primary's WAL (initdb's pg_hba already trusts
+        replication connections from 127.0.0.1; wal_level=replica and hot_standby are defaults)."""
+        if self.as_owner:
+            shutil.chown(self.folder, "postgres")
+        self._run(str(PG_BIN / "pg_basebackup"), "-D", str(self.data), "-R", "-X", "stream",
+                  "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres",
+                  "--no-sync")  # fmt: skip
+
     def start(self) -> None:
         options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
                    "-c fsync=off -c full_page_writes=off")  # fmt: skip
@@ -121,13 +127,38 @@ class PrivatePostgres:
     def stop(self) -> None:
         self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
 
+    def query(self, sql: str, *params: object) -> list[tuple[Any, ...]]:
+        """Rows of one statement, on a connection of its own (autocommit)."""
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as db:
+            cursor = db.execute(sql, params)  # type: ignore[arg-type]  # tests' literal SQL
+            return cursor.fetchall() if cursor.description else []
+
+
+def wait_for_replay(
+    primary: PrivatePostgres, replica: PrivatePostgres, seconds: float = 30
+) -> None:
+    """Until the replica has replayed everything the primary had written when this was called."""
+    (lsn,) = primary.query("SELECT pg_current_wal_lsn()::text")[0]
+    deadline = time.monotonic() + seconds
+    check = "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn"
+    while not replica.query(check, lsn)[0][0]:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the replica did not replay up to {lsn} in {seconds} s")
+        time.sleep(0.1)
+
 
 @contextmanager
-def private_postgres() -> Iterator[PrivatePostgres]:
+def private_postgres(replica_of: PrivatePostgres | None = None) -> Iterator[PrivatePostgres]:
+    """A new server; with `replica_of`, a streaming replica (hot standby) of that one."""
     folder = Path(tempfile.mkdtemp(prefix="embassies-pg-"))
     server = PrivatePostgres(folder)
     try:
-        server.init()
+        if replica_of:
+            server.clone(replica_of)
+        else:
+            server.init()
         server.start()
         yield server
     finally:

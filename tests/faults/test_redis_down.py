@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import socket
 import time
 from collections.abc import Iterator
@@ -66,3 +68,25 @@ def test_site_serves_every_page_uncached_with_redis_down(tmp_path: Path) -> None
                 assert answer.seconds < 2.0, page
                 assert answer.headers.get("X-Page-Cache", "miss") == "miss", page
         assert "cache unavailable" in server.log()
+
+
+def test_readyz_says_plainly_that_redis_cannot_be_reached(tmp_path: Path) -> None:
+    url = f"redis://:s3cret-pass@127.0.0.1:{free_port()}/0"
+    with served(base_env(tmp_path, REDIS_URL=url), workers=1) as server:
+        answer = fetch(server.base + "/readyz")
+    assert answer.status == 503
+    body = json.loads(answer.body)
+    assert body["status"] == "unavailable"
+    assert body["checks"]["database"] == "ok"
+    cache = body["checks"]["cache"]
+    assert cache.startswith("error: the cache cannot be reached (ConnectionError: "), cache
+    assert "Connection refused" in cache
+    assert "s3cret-pass" not in answer.body
+
+
+def test_readyz_is_ready_with_a_working_redis(tmp_path: Path) -> None:
+    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
+    with served(base_env(tmp_path, REDIS_URL=url), workers=1) as server:
+        answer = fetch(server.base + "/readyz")
+    assert answer.status == 200, answer.body
+    assert json.loads(answer.body) == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,8 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
+
+from bench.http import free_port
 
 EMBASSIES = Path(sys.executable).with_name("embassies")
 PRODUCTION_ENV = {
@@ -34,12 +35,6 @@ def run(args: list[str], env: dict[str, str], timeout: float = 120) -> subproces
     return subprocess.run(
         [str(EMBASSIES), *args], env=env, capture_output=True, text=True, timeout=timeout
     )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Answer:

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import socket
 import time
 from typing import Any
 
 import pytest
 from django.test import Client
 
-
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from bench.http import free_port
+from embassies.ops.health import _without_secrets
 
 
 def test_liveness_needs_no_database(client: Client) -> None:
@@ -42,7 +38,7 @@ def test_not_ready_names_the_cache_when_it_is_down(
     settings.CACHES = {
         "default": {
             "BACKEND": backend,
-            "LOCATION": f"redis://127.0.0.1:{_closed_port()}/0",
+            "LOCATION": f"redis://:s3cret-pass@127.0.0.1:{free_port()}/0",
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
@@ -53,4 +49,14 @@ def test_not_ready_names_the_cache_when_it_is_down(
     body = answer.json()
     assert body["status"] == "unavailable"
     assert body["checks"]["database"] == "ok"
-    assert body["checks"]["cache"].startswith("error: ")
+    cache = body["checks"]["cache"]
+    assert cache.startswith("error: the cache cannot be reached (ConnectionError: "), cache
+    assert "s3cret-pass" not in answer.content.decode()
+
+
+def test_the_cache_error_is_shown_without_credentials() -> None:
+    servers = ["redis://admin:hunter2@cache.internal:6379/0"]
+    shown = _without_secrets(
+        "ConnectionError: redis://admin:hunter2@cache.internal:6379 said hunter2", servers
+    )
+    assert shown == "ConnectionError: redis://cache.internal:6379 said ***"

@@ -14,6 +14,7 @@ import pytest
 from django.test import Client
 
 from embassies.lib.ratelimit import check_rate, parse_rate
+from tests.conftest import unreachable_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -121,15 +122,7 @@ def test_two_processes_share_one_count_in_redis(settings: Any) -> None:
 
 
 def test_a_cache_outage_lets_requests_through(settings: Any) -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        closed = sock.getsockname()[1]
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed}/0",
-        }
-    }
+    settings.CACHES = unreachable_cache("django.core.cache.backends.redis.RedisCache")
     request = Client().get("/healthz").wsgi_request
     assert check_rate(request, "search", "1/m") is None
     assert check_rate(request, "search", "1/m") is None

@@ -11,7 +11,6 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.conf import settings
-from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connections
@@ -20,6 +19,7 @@ from gunicorn.app.base import BaseApplication
 from embassies.directory.models import Mission
 from embassies.directory.search.engine import warm
 from embassies.ops.requestlog import gunicorn_logconfig
+from embassies.web.frontdoor import WSGIApp
 
 EMPTY_NOTE = (
     "The directory is empty. Load it with `embassies sync wikidata` (online, from Wikidata)\n"
@@ -30,7 +30,7 @@ EMPTY_NOTE = (
 class Server(BaseApplication):
     """gunicorn driven from Python, so `embassies serve` needs no separate config file."""
 
-    def __init__(self, app: WSGIHandler, options: dict[str, Any]) -> None:
+    def __init__(self, app: WSGIApp, options: dict[str, Any]) -> None:
         self.application = app
         self.options = options
         super().__init__()
@@ -39,7 +39,7 @@ class Server(BaseApplication):
         for key, value in self.options.items():
             self.cfg.set(key, value)
 
-    def load(self) -> WSGIHandler:
+    def load(self) -> WSGIApp:
         return self.application
 
 

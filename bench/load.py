@@ -189,7 +189,7 @@ def measure(args: argparse.Namespace, env: dict[str, str], folder: Path) -> None
             print(f"  {path}: {headers_line(app, path)}")
         wrk(app, paths, 3, args.connections, folder)  # warm-up: every page once rendered
         own = wrk(app, paths, args.seconds, args.connections, folder)
-        print(f"  app, {args.workers} gunicorn processes, 5 pages in turn: {own.line()}")
+        print(f"  app, {args.workers} server processes, 5 pages in turn: {own.line()}")
 
         static_dir = folder / "static"
         static_dir.mkdir()
@@ -242,7 +242,7 @@ def recheck_every_hit(args: argparse.Namespace, env: dict[str, str], folder: Pat
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=60, help="Length of each wrk run.")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn processes.")
+    parser.add_argument("--workers", type=int, default=4, help="Server worker processes.")
     parser.add_argument("--connections", type=int, default=64, help="wrk connections.")
     args = parser.parse_args()
     for tool in ("wrk", "nginx"):

@@ -356,9 +356,7 @@ PAGE_RECHECK_MS = env_int(
     "Milliseconds a process trusts the page-cache generation numbers it read from Redis.",
 )
 
-SERVE_WORKERS = env_int(
-    "EMBASSIES_WORKERS", 2, "gunicorn worker processes for `embassies serve`.", 1
-)
+SERVE_WORKERS = env_int("EMBASSIES_WORKERS", 2, "Worker processes for `embassies serve`.", 1)
 
 # The data-quality report calls a mission stale when no one has confirmed it for this long.
 QUALITY_STALE_DAYS = env_int(

@@ -1,4 +1,4 @@
-"""WSGI entry point for gunicorn and other servers: Django, behind the front door that answers
+"""WSGI entry point for Granian (`embassies serve`) and other servers: Django, behind the front door that answers
 fresh finished pages (embassies/web/frontdoor.py)."""
 
 import os

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from email.message import Message
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils.datastructures import CaseInsensitiveMapping
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SNAPSHOT = SHARED / "data" / "wikidata-missions-2022-11.csv"
@@ -59,3 +61,9 @@ def unreachable_cache(backend: str) -> dict[str, dict[str, str]]:
     from bench.http import free_port
 
     return {"default": {"BACKEND": backend, "LOCATION": f"redis://127.0.0.1:{free_port()}/0"}}
+
+
+def received_headers(received: Message) -> Mapping[str, str]:
+    """An HTTP answer's headers, looked up in any case as HTTP allows (the server sends its
+    names in lower case)."""
+    return CaseInsensitiveMapping(dict(received.items()))

@@ -1,4 +1,4 @@
-"""Prometheus metrics that add up across gunicorn workers.
+"""Prometheus metrics that add up across the server's worker processes.
 
 prometheus-client's multiprocess mode: each process writes its counters to memory-mapped files
 in one folder (METRICS_DIR, under the data folder), and /metrics sums every file. It needs no

@@ -73,15 +73,15 @@ def logging_config(log_format: str, level: str) -> dict[str, object]:
     }
 
 
-def gunicorn_logconfig(log_format: str, level: str) -> dict[str, object]:
-    """gunicorn's own lines (start, workers, errors) in the same format, on stderr.
+def server_logconfig(log_format: str, level: str) -> dict[str, object]:
+    """The HTTP server's own lines (start, workers, errors) in the same format, on stderr.
 
     Its access log is left off: the request middleware already writes one line per request,
     with the request id.
     """
     config = logging_config(log_format, level)
     config["loggers"] = {
-        "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "gunicorn.access": {"handlers": [], "propagate": False},
+        "_granian": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "granian.access": {"handlers": [], "propagate": False},
     }
     return config

@@ -46,7 +46,7 @@ def server(tmp_path: Path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
-        start_new_session=True,  # so the test can stop gunicorn's workers with its master
+        start_new_session=True,  # so the test can stop the server's workers with its master
     )
     try:
         yield process, f"http://127.0.0.1:{port}"
@@ -65,7 +65,7 @@ def test_serves_pages_and_static_files_on_an_empty_database(server, tmp_path: Pa
     status, body = _get(base + css.group(1))
     assert status == 200 and "box-sizing" in body
     assert (tmp_path / "embassies.sqlite3").exists()
-    os.killpg(process.pid, signal.SIGTERM)  # gunicorn stops cleanly on TERM
+    os.killpg(process.pid, signal.SIGTERM)  # the server stops cleanly on TERM
     _, stderr = process.communicate(timeout=20)
     assert "embassies sync wikidata" in stderr
     assert "embassies import wikidata-csv FILE" in stderr

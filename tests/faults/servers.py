@@ -11,13 +11,14 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bench.http import free_port
+from tests.conftest import received_headers
 
 EMBASSIES = str(Path(sys.executable).with_name("embassies"))
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
@@ -28,17 +29,21 @@ class Answer:
     status: int  # 0: no HTTP answer at all (refused, reset, timed out)
     seconds: float
     body: str
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 def fetch(url: str, timeout: float = 10) -> Answer:
     start = time.monotonic()
-    headers: dict[str, str] = {}
+    headers: Mapping[str, str] = {}
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
-            status, body, headers = response.status, response.read(), dict(response.headers)
+            status, body, headers = (
+                response.status,
+                response.read(),
+                received_headers(response.headers),
+            )
     except urllib.error.HTTPError as error:
-        status, body, headers = error.code, error.read(), dict(error.headers)
+        status, body, headers = error.code, error.read(), received_headers(error.headers)
     except OSError as error:
         status, body = 0, str(error).encode()
     seconds = time.monotonic() - start

@@ -1,4 +1,4 @@
-"""A stampede on a page nobody has cached yet: several gunicorn processes, many concurrent
+"""A stampede on a page nobody has cached yet: several server processes, many concurrent
 requests, and the page is rendered once; the other requests wait for that copy."""
 
 from __future__ import annotations

@@ -9,13 +9,14 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
 
 from bench.http import free_port
+from tests.conftest import received_headers
 
 EMBASSIES = Path(sys.executable).with_name("embassies")
 PRODUCTION_ENV = {
@@ -38,7 +39,7 @@ def run(args: list[str], env: dict[str, str], timeout: float = 120) -> subproces
 
 
 class Answer:
-    def __init__(self, status: int, headers: dict[str, str], body: bytes) -> None:
+    def __init__(self, status: int, headers: Mapping[str, str], body: bytes) -> None:
         self.status, self.headers, self.body = status, headers, body
 
 
@@ -54,9 +55,9 @@ def fetch(url: str, headers: dict[str, str] | None = None, data: bytes | None = 
     request = urllib.request.Request(url, headers=headers or {}, data=data)
     try:
         with _OPENER.open(request, timeout=10) as response:
-            return Answer(response.status, dict(response.headers), response.read())
+            return Answer(response.status, received_headers(response.headers), response.read())
     except urllib.error.HTTPError as error:
-        return Answer(error.code, dict(error.headers), error.read())
+        return Answer(error.code, received_headers(error.headers), error.read())
 
 
 class Server:
@@ -80,7 +81,7 @@ def serving(data: Path, workers: int = 1, **env: str) -> Iterator[Server]:
             env=clean_env(data, **env),
             stdout=subprocess.DEVNULL,
             stderr=stderr,
-            start_new_session=True,  # so gunicorn's workers stop with their master
+            start_new_session=True,  # so the server's workers stop with their master
         )
     try:
         server = Server(process, f"http://127.0.0.1:{port}", log)

@@ -61,7 +61,7 @@ def test_metrics_add_up_across_worker_processes(server: Server) -> None:
     assert _healthz_count(server) == before + sent
 
 
-def test_gunicorn_lines_share_the_json_format(server: Server) -> None:
-    booting = [line for line in server.log_lines() if "Booting worker" in line]
-    assert len(booting) == 2
-    assert all(json.loads(line)["logger"] == "gunicorn.error" for line in booting)
+def test_the_servers_own_lines_share_the_json_format(server: Server) -> None:
+    spawning = [line for line in server.log_lines() if "Spawning worker" in line]
+    assert len(spawning) == 2
+    assert all(json.loads(line)["logger"] == "_granian" for line in spawning)

@@ -57,7 +57,7 @@ def chain_calls() -> Iterator[list[str]]:
 
 
 def wsgi_get(calls: list[str], url: str, **headers: str) -> Answer:
-    """One GET through the WSGI application servers call, exactly as gunicorn calls it."""
+    """One GET through the WSGI application servers call, exactly as the HTTP server calls it."""
     environ = RequestFactory().get(url, headers=headers).environ
     before = len(calls)
     started: list[Any] = []

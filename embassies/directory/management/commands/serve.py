@@ -1,4 +1,4 @@
-"""Migrate, collect static files, then serve the site with gunicorn (a production WSGI server).
+"""Migrate, collect static files, then serve the site with Granian (a production HTTP server).
 
 `embassies serve [--host H] [--port P] [--workers N]`; defaults to http://127.0.0.1:8000.
 """
@@ -14,33 +14,23 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connections
-from gunicorn.app.base import BaseApplication
+from granian.constants import HTTPModes, Interfaces
+from granian.log import LogLevels
+from granian.server import MPServer
 
 from embassies.directory.models import Mission
 from embassies.directory.search.engine import warm
-from embassies.ops.requestlog import gunicorn_logconfig
-from embassies.web.frontdoor import WSGIApp
+from embassies.ops.requestlog import server_logconfig
 
 EMPTY_NOTE = (
     "The directory is empty. Load it with `embassies sync wikidata` (online, from Wikidata)\n"
     "or `embassies import wikidata-csv FILE` (offline, from a Wikidata CSV file).\n"
 )
-
-
-class Server(BaseApplication):
-    """gunicorn driven from Python, so `embassies serve` needs no separate config file."""
-
-    def __init__(self, app: WSGIApp, options: dict[str, Any]) -> None:
-        self.application = app
-        self.options = options
-        super().__init__()
-
-    def load_config(self) -> None:
-        for key, value in self.options.items():
-            self.cfg.set(key, value)
-
-    def load(self) -> WSGIApp:
-        return self.application
+# Requests each worker runs at once in Python: enough to keep the database busy while one
+# waits on it; more would only queue on the interpreter lock. Connections beyond them wait
+# in the server (Rust), not in Python.
+THREADS = 4
+STOP_SECONDS = 30  # longest a worker may finish its requests when asked to stop
 
 
 class Command(BaseCommand):
@@ -70,21 +60,30 @@ class Command(BaseCommand):
 
         host, port = options["host"], options["port"]
         sys.stderr.write(f"Serving on http://{host}:{port}/\n")
-        Server(application, _gunicorn_options(host, port, options["workers"])).run()
+        server(host, port, options["workers"]).serve(
+            # The application imported above, inherited by the forked workers (a preload).
+            target_loader=lambda *_: application,
+            wrap_loader=False,
+        )
 
 
-def _gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
-    return {
-        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
-        "workers": max(1, workers),
-        # Threads keep a slow client from holding a whole worker.
-        "worker_class": "gthread",
-        "threads": 4,
-        # One line per request comes from embassies.ops (with its request id); gunicorn's own
-        # lines use the same LOG_FORMAT.
-        "logconfig_dict": gunicorn_logconfig(
-            settings.LOG_FORMAT, logging.getLevelName(logging.getLogger().level)
-        ),
-        "preload_app": True,
-        "timeout": 60,
-    }
+def server(host: str, port: int, workers: int) -> MPServer:
+    """Granian with worker processes (what `from granian import Granian` is with the GIL)."""
+    level = logging.getLevelName(logging.getLogger().level)
+    return MPServer(
+        "embassies.wsgi:application",
+        address=host,
+        port=port,
+        interface=Interfaces.WSGI,
+        http=HTTPModes.http1,  # behind a proxy that speaks HTTP/1.1 to its upstreams
+        workers=max(1, workers),
+        blocking_threads=THREADS,
+        backpressure=THREADS,
+        respawn_failed_workers=True,  # a crashed worker is replaced, as a process manager would
+        workers_kill_timeout=STOP_SECONDS,
+        # One line per request comes from embassies.ops (with its request id); the server's
+        # own lines use the same LOG_FORMAT.
+        log_dictconfig=server_logconfig(settings.LOG_FORMAT, level),
+        log_level=LogLevels(level.lower()),
+        log_access=False,
+    )

@@ -56,6 +56,8 @@ bench: dev-install
 	$(BIN)/python -m bench.exports
 	$(BIN)/python -m bench.news
 	$(BIN)/python -m bench.ops
+	$(BIN)/python -m bench.frontdoor
+	REDIS_URL=redis://127.0.0.1:6379/13 $(BIN)/python -m bench.frontdoor
 	$(BIN)/python -m bench.quality
 	$(BIN)/python -m bench.osm_matching
 

@@ -200,6 +200,20 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# The page cache's generation numbers (web/cache.py) must be one for every process of the
+# site, or a change made by one process (an editor's save, an import command) would not reach
+# the pages another keeps. Without Redis they live in files beside the database: every process
+# on this machine reads the same ones.
+CACHES["generations"] = (
+    CACHES["default"]
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "page-generations"),
+        # One file per country or article; culling one only re-renders its pages, but keep it rare.
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    }
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -349,11 +363,11 @@ MAP_TILE_URL = env_str(
 CONTENT_SECURITY_POLICY = csp_policy(MAP_TILE_URL)
 
 # How long a process trusts the page-cache generation numbers it read (web/cache.py): another
-# process's change shows within this time. Per-process memory needs no recheck.
+# process's change shows within this time.
 PAGE_RECHECK_MS = env_int(
     "EMBASSIES_PAGE_RECHECK_MS",
-    1000 if REDIS_URL else 0,
-    "Milliseconds a process trusts the page-cache generation numbers it read from Redis.",
+    1000,
+    "Milliseconds a process trusts the page-cache generation numbers it read.",
 )
 
 SERVE_WORKERS = env_int("EMBASSIES_WORKERS", 2, "Worker processes for `embassies serve`.", 1)

@@ -50,10 +50,17 @@ def imported_snapshot(django_db_setup: None, django_db_blocker: object) -> Itera
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
-    """Rate-limit counters and cached pages must not leak from one test into the next."""
-    from django.core.cache import cache
+    """Rate-limit counters and cached pages must not leak from one test into the next: the
+    shared caches, and what this process keeps of them (finished pages, generation numbers)."""
+    from django.core.cache import cache, caches
+
+    from embassies.web import cache as page_cache
+    from embassies.web import fastpath
 
     cache.clear()
+    caches["generations"].clear()
+    page_cache.recent.forget(list(page_cache.recent.read_at))
+    fastpath.nearby.clear()
 
 
 def unreachable_cache(backend: str) -> dict[str, dict[str, str]]:

@@ -1,6 +1,7 @@
 """Whole-page cache for the hot public pages, kept correct by generation numbers.
 
-Each country has a generation number in the shared cache; so has "everything" (bumped with
+Each country has a generation number that every process of the site reads (the cache alias
+"generations": Redis, or files beside the database); so has "everything" (bumped with
 every change) and an epoch (bumped when every page is out of date). A page records, while it
 renders, the countries it shows (`depends_on`); its cached copy keeps their numbers and is
 served only while they are unchanged. Saving a mission, alert, arrangement, emergency line,
@@ -33,7 +34,7 @@ from functools import lru_cache, wraps
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Min, Q
 from django.http import HttpRequest, HttpResponse
@@ -170,12 +171,13 @@ def generations(names: Iterable[str], *, recheck: bool = False) -> dict[str, int
             return known
     since, read_at = recent.forgets, time.monotonic()
     keys = {_gen_key(n): n for n in names}
-    found = cache.get_many(list(keys))
+    shared = caches["generations"]
+    found = shared.get_many(list(keys))
     for key in set(keys) - set(found):
-        cache.add(key, time.time_ns(), timeout=None)
+        shared.add(key, time.time_ns(), timeout=None)
     missing = [k for k in keys if k not in found]
     if missing:
-        found |= cache.get_many(missing)
+        found |= shared.get_many(missing)
     numbers = {keys[k]: int(v) for k, v in found.items()}
     if within:
         recent.keep(numbers, since, read_at)
@@ -186,20 +188,18 @@ def _replica_may_lag() -> bool:
     """A replica may not have replayed the last change yet: a copy kept must hold it."""
     if REPLICA not in settings.DATABASES:
         return False
-    changed = cache.get(LAST_CHANGE)  # None when unknown (a cache outage): assume it lags
+    changed = caches["generations"].get(LAST_CHANGE)  # None when unknown: assume it lags
     return changed is None or time.time() - changed < settings.REPLICA_MAX_LAG
 
 
 def _increment(names: list[str]) -> None:
+    shared = caches["generations"]
     if REPLICA in settings.DATABASES:
-        cache.set(LAST_CHANGE, time.time(), timeout=None)
+        shared.set(LAST_CHANGE, time.time(), timeout=None)
     try:
-        for name in names:
-            key = _gen_key(name)
-            try:
-                cache.incr(key)
-            except ValueError:  # never read yet: any fresh number will do
-                cache.set(key, time.time_ns(), timeout=None)
+        # A new number, not number + 1: two bumps at once must not both write the same one
+        # where the store cannot increment atomically (files).
+        shared.set_many({_gen_key(name): time.time_ns() for name in names}, timeout=None)
     finally:
         recent.forget(names)  # after the writes: a read made meanwhile is not kept
 

@@ -218,6 +218,11 @@ class Nearby:
             return None, None
         return found
 
+    def clear(self) -> None:
+        with self.lock:
+            self.copies.clear()
+            self.size = 0
+
     def put(self, key: str, entry: dict[str, Any], not_modified: Any) -> None:
         if not self.limit or len(entry["content"]) > self.limit:
             return

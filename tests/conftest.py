@@ -64,10 +64,12 @@ def _fresh_cache() -> None:
 
 
 def unreachable_cache(backend: str) -> dict[str, dict[str, str]]:
-    """A CACHES setting whose Redis server is a port nothing listens on: a cache outage."""
+    """A CACHES setting whose Redis server is a port nothing listens on: a cache outage
+    (the page-cache generation numbers stay where they are)."""
     from bench.http import free_port
 
-    return {"default": {"BACKEND": backend, "LOCATION": f"redis://127.0.0.1:{free_port()}/0"}}
+    unreachable = {"BACKEND": backend, "LOCATION": f"redis://127.0.0.1:{free_port()}/0"}
+    return {**settings.CACHES, "default": unreachable}
 
 
 def received_headers(received: Message) -> Mapping[str, str]:

@@ -36,11 +36,12 @@ def test_not_ready_names_the_cache_when_it_is_down(
     client: Client, settings: Any, backend: str
 ) -> None:
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": backend,
             "LOCATION": f"redis://:s3cret-pass@127.0.0.1:{free_port()}/0",
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
+        },
     }
     started = time.monotonic()
     answer = client.get("/readyz")

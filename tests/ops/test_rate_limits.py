@@ -95,7 +95,11 @@ def _redis_reachable() -> bool:
 )
 def test_two_processes_share_one_count_in_redis(settings: Any) -> None:
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
     }
     settings.SEARCH_RATE = "4/m"
     address = _client_address()

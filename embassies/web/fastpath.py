@@ -209,7 +209,7 @@ class Nearby:
         self.limit = limit
         self.copies: OrderedDict[str, tuple[dict[str, Any], Any]] = OrderedDict()
         self.size = 0
-        self.lock = threading.Lock()  # gthread workers answer from several threads
+        self.lock = threading.Lock()  # each worker answers from several threads
 
     def get(self, key: str) -> tuple[dict[str, Any] | None, Any]:
         with self.lock:

@@ -75,7 +75,7 @@ class Remembered:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.keys: OrderedDict[Key, str] = OrderedDict()
-        self.lock = threading.Lock()  # gthread workers answer from several threads
+        self.lock = threading.Lock()  # each worker answers from several threads
 
     def get(self, shape: Key) -> str | None:
         return self.keys.get(shape)

@@ -246,10 +246,19 @@ def _from_entry(entry: dict[str, Any], state: str) -> HttpResponse:
     response = HttpResponse(entry["content"], status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
-    left = max(0, min(MAX_AGE, int(entry["fresh_until"] - time.time())))
-    _public(response, left)
+    response["Cache-Control"] = copy_cache_control(entry)
     response["X-Page-Cache"] = state
     return response
+
+
+def _seconds_left(fresh_until: float) -> int:
+    """The max-age browsers and proxies are told for a copy fresh until then."""
+    return max(0, min(MAX_AGE, int(fresh_until - time.time())))
+
+
+def copy_cache_control(entry: dict[str, Any]) -> str:
+    """The Cache-Control of a stored copy (kept without one): public, for the time it has left."""
+    return public_cache_control(_seconds_left(entry["fresh_until"]))
 
 
 def _public(response: HttpResponse, max_age: int) -> None:
@@ -261,7 +270,7 @@ def _public(response: HttpResponse, max_age: int) -> None:
 @lru_cache(maxsize=MAX_AGE + 1)
 def public_cache_control(max_age: int) -> str:
     """The Cache-Control header of a shared copy with `max_age` seconds left, as _public
-    writes it (for answers made without an HttpResponse)."""
+    writes it, made once per value."""
     response = HttpResponse()
     _public(response, max_age)
     return response["Cache-Control"]
@@ -318,7 +327,7 @@ def _render(view: Callable[..., HttpResponse], request: HttpRequest, key: str, *
     }
     cache.set(key, entry, timeout=max(1, int(fresh - time.time())) + STALE_SECONDS)
     _offer(key, entry)
-    _public(response, max(0, min(MAX_AGE, int(fresh - time.time()))))
+    _public(response, _seconds_left(fresh))
     response["X-Page-Cache"] = "miss"
     return response
 

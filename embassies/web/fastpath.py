@@ -125,8 +125,7 @@ def _with_headers(response: HttpResponse, entry: dict[str, Any],
                   headers: list[tuple[str, str]]) -> HttpResponse:  # fmt: skip
     for name, value in headers:
         response[name] = value
-    left = max(0, min(pages.MAX_AGE, int(entry["fresh_until"] - time.time())))
-    pages._public(response, left)
+    response["Cache-Control"] = pages.copy_cache_control(entry)
     return response
 
 

@@ -113,13 +113,12 @@ def _answer(environ: dict[str, Any], start_response: StartResponse, entry: dict[
             started: float) -> list[bytes]:  # fmt: skip
     """The finished copy with this request's own headers, as fastpath.py writes them."""
     request_id = request_id_from(environ.get("HTTP_X_REQUEST_ID"))
-    left = max(0, min(pages.MAX_AGE, int(entry["fresh_until"] - time.time())))
     status = HTTPStatus(entry["status"])
     start_response(
         f"{status.value} {status.phrase}",
         [
             *entry["headers"],
-            ("Cache-Control", pages.public_cache_control(left)),
+            ("Cache-Control", pages.copy_cache_control(entry)),
             ("X-Page-Cache", "hit"),
             ("X-Request-ID", request_id),
         ],

@@ -83,13 +83,18 @@ def served(env: dict[str, str], workers: int = 2, ready_path: str = "/") -> Iter
             time.sleep(0.3)
         yield server
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        stop_session(process)
+
+
+def stop_session(process: subprocess.Popen[bytes]) -> None:
+    """Stops a process started in its own session, with its children: TERM, then KILL."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 class PrivatePostgres:

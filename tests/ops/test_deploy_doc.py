@@ -13,7 +13,6 @@ import re
 import secrets
 import shlex
 import shutil
-import signal
 import socket
 import ssl
 import subprocess
@@ -30,6 +29,7 @@ import pytest
 
 from bench import deploy_doc
 from bench.http import free_port
+from tests.faults.servers import stop_session
 from tests.ops.conftest import EMBASSIES
 
 HOST = "embassies.example.org"
@@ -89,13 +89,7 @@ def running(
     try:
         yield process
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        stop_session(process)
 
 
 @pytest.fixture

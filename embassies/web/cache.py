@@ -349,15 +349,44 @@ def _alert_boundary(recording: Recording) -> None:
             valid_until_in(recording, moment.timestamp())
 
 
+def _fresh(key: str) -> dict[str, Any] | None:
+    """The stored copy of this page if it is valid and fresh, else None."""
+    entry = cache.get(key)
+    if _valid(entry) and entry["fresh_until"] > time.time():
+        return entry  # type: ignore[no-any-return]
+    return None
+
+
 def _wait(key: str, lock: str) -> dict[str, Any] | None:
     """The fresh copy another process is rendering, or None when it gives up or fails."""
     deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline and cache.has_key(lock):
+    while time.monotonic() < deadline:
+        # Whether the lock was held is read before the copy: a renderer stores its copy and
+        # then frees the lock, so a lock seen free here means the copy read next is final.
+        held = cache.has_key(lock)
+        entry = _fresh(key)
+        if entry is not None or not held:
+            return entry
         time.sleep(0.02)
-        entry = cache.get(key)
-        if _valid(entry) and entry["fresh_until"] > time.time():
-            return entry  # type: ignore[no-any-return]
     return None
+
+
+def _render_locked(view: Callable[..., HttpResponse], request: HttpRequest, key: str,
+                   last: Any, *args: Any, **kwargs: Any) -> HttpResponse:  # fmt: skip
+    """Render the page while this process holds its lock; `last` is the copy read before."""
+    # Another process may have stored the copy and freed the lock between that read and
+    # taking the lock: read again rather than render twice.
+    stored = _fresh(key)
+    if stored is not None:
+        _offer(key, stored)
+        return _from_entry(stored, "hit")
+    try:
+        return _render(view, request, key, *args, **kwargs)
+    except (OperationalError, InterfaceError):
+        if isinstance(last, dict):  # the database is away: the last copy beats a 503
+            log.warning("database error rendering %s; serving the cached copy", request.path)
+            return _from_entry(last, "stale")
+        raise
 
 
 def cached_page(view: View) -> View:
@@ -378,14 +407,7 @@ def cached_page(view: View) -> View:
         lock = key + ":lock"
         if cache.add(lock, 1, timeout=LOCK_SECONDS):
             try:
-                return _render(view, request, key, *args, **kwargs)
-            except (OperationalError, InterfaceError):
-                if isinstance(entry, dict):  # the database is away: the last copy beats a 503
-                    log.warning(
-                        "database error rendering %s; serving the cached copy", request.path
-                    )
-                    return _from_entry(entry, "stale")
-                raise
+                return _render_locked(view, request, key, entry, *args, **kwargs)
             finally:
                 cache.delete(lock)
         if valid:  # expired by time only: another process is re-rendering it

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from datetime import timedelta
+from functools import partial
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -25,6 +28,7 @@ from embassies.web import cache as page_cache
 from embassies.web import fastpath
 from tests.conftest import SNAPSHOT
 from tests.factories import make_country, make_mission
+from tests.web.interleaving import InterleavedCache
 
 pytestmark = pytest.mark.django_db
 
@@ -267,6 +271,57 @@ def test_a_changed_page_is_rendered_when_the_other_process_gives_up(
     cache.add(key + ":lock", 1, 1)  # its holder died: the lock runs out after a second
     state, _, html = get(client, url)
     assert state == "miss" and "Vladivostok" in html
+
+
+@pytest.fixture
+def interleaved(settings: Any) -> Iterator[type[InterleavedCache]]:
+    """The default cache replaced by one where another process acts at chosen moments."""
+    backend = {"BACKEND": "tests.web.interleaving.InterleavedCache", "LOCATION": "interleaved"}
+    settings.CACHES = {**settings.CACHES, "default": backend}
+    InterleavedCache.reset({})
+    yield InterleavedCache
+    cache.clear()
+
+
+def _another_process_stores(key: str, entry: dict[str, Any], content: bytes) -> None:
+    """What the process holding a page's lock does when it finishes: store, then free."""
+    cache.set(key, {**entry, "content": content, "fresh_until": time.time() + 60}, 600)
+    cache.delete(key + ":lock")
+
+
+def _first_copy(client: Client, url: str) -> tuple[str, dict[str, Any]]:
+    """Render url once and keep its copy, then forget every copy: a page nobody has cached."""
+    get(client, url)
+    key = _key(url)
+    entry = cache.get(key)
+    cache.clear()
+    fastpath.nearby.clear()
+    return key, entry
+
+
+def test_a_copy_stored_just_before_this_process_takes_the_lock_is_served_not_rendered_again(
+    client: Client, embassy: Mission, interleaved: type[InterleavedCache]
+) -> None:
+    """Another process stored the page and freed its lock after this request found no copy
+    and before it took the lock: the page is not rendered a second time."""
+    url = embassy.get_absolute_url()
+    key, entry = _first_copy(client, url)
+    store = partial(_another_process_stores, key, entry, b"<p>the other copy</p>")
+    interleaved.reset({("add", key + ":lock", 1): store})
+    assert get(client, url)[::2] == ("hit", "<p>the other copy</p>")
+
+
+def test_a_waiter_takes_the_copy_stored_while_it_slept(
+    client: Client, embassy: Mission, interleaved: type[InterleavedCache]
+) -> None:
+    """The other process stores its copy and frees the lock between two looks of a waiting
+    request: the waiter serves that copy rather than rendering the page again."""
+    url = embassy.get_absolute_url()
+    key, entry = _first_copy(client, url)
+    cache.add(key + ":lock", 1, 30)
+    store = partial(_another_process_stores, key, entry, b"<p>the other copy</p>")
+    interleaved.reset({("has_key", key + ":lock", 2): store})
+    assert get(client, url)[::2] == ("hit", "<p>the other copy</p>")
 
 
 def test_cache_settings_fit_the_page_cache() -> None:

@@ -169,13 +169,14 @@ def _restore_reason(request: HttpRequest) -> str:
 class FieldConflictAdmin(admin.ModelAdmin):
     """A source's new value against an editor's: accept the source's, or keep the editor's."""
 
-    list_display = ["mission", "field", "summary", "resolved", "detected_at"]
-    list_filter = ["resolved", "field", "source", "current_source", "detected_at"]
+    list_display = ["mission", "field", "summary", "resolved", "decision", "decided_by",
+                    "detected_at"]  # fmt: skip
+    list_filter = ["resolved", "decision", "field", "source", "current_source", "detected_at"]
     list_select_related = ["mission__sending", "mission__host"]
     search_fields = ["mission__city", "mission__wikidata", "current_source"]
     ordering = ["resolved", "-detected_at"]
     raw_id_fields = ["mission"]
-    readonly_fields = ["summary"]
+    readonly_fields = ["summary", "decision", "decided_by", "decided_at"]
     actions = ["accept_source_value", "keep_editor_value"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -12,8 +12,9 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.utils import timezone
 
-from embassies.directory.models import FieldConflict, Mission
+from embassies.directory.models import ConflictDecision, FieldConflict, Mission
 
 SOURCE_NAMES = {"wikidata": "Wikidata", "osm": "OpenStreetMap"}
 EMPTY: tuple[object, ...] = ("", None, [], {})
@@ -46,7 +47,7 @@ def accept_source_value(conflict: FieldConflict, user: AbstractBaseUser) -> Miss
     mission._change_reason = f"conflict accepted by {user.get_username()}"  # type: ignore[attr-defined]
     mission._history_user = user  # type: ignore[attr-defined]
     mission.save()
-    _resolve(locked)
+    _resolve(locked, ConflictDecision.SOURCE, user)
     return mission
 
 
@@ -54,14 +55,16 @@ def accept_source_value(conflict: FieldConflict, user: AbstractBaseUser) -> Miss
 def keep_editor_value(conflict: FieldConflict, user: AbstractBaseUser) -> FieldConflict:
     """Close the conflict; the editor's value stays and the field stays editor-held."""
     locked = _locked(conflict)
-    _resolve(locked)
+    _resolve(locked, ConflictDecision.EDITOR, user)
     return locked
 
 
-def _resolve(conflict: FieldConflict) -> None:
+def _resolve(conflict: FieldConflict, decision: str, user: AbstractBaseUser) -> None:
     conflict.resolved = True
+    conflict.decision, conflict.decided_by = decision, user.get_username()
+    conflict.decided_at = timezone.now()
     # update_fields keeps detected_at (auto_now) as it was: it dates the import's finding.
-    conflict.save(update_fields=["resolved"])
+    conflict.save(update_fields=["resolved", "decision", "decided_by", "decided_at"])
 
 
 def _plain(value: Any) -> str:

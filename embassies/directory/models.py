@@ -126,6 +126,11 @@ class Mission(models.Model):
         return self.status == Status.OPEN
 
 
+class ConflictDecision(models.TextChoices):
+    SOURCE = "source", "source's value accepted"
+    EDITOR = "editor", "editor's value kept"
+
+
 class FieldConflict(models.Model):
     """An import found a new value for a field an editor set: kept for review, never applied."""
 
@@ -137,6 +142,10 @@ class FieldConflict(models.Model):
     current_source = models.CharField(max_length=80)
     detected_at = models.DateTimeField(auto_now=True)
     resolved = models.BooleanField(default=False)
+    # Who settled it, how and when: a username, not a key, so the record outlives the account.
+    decision = models.CharField(max_length=10, blank=True, choices=ConflictDecision.choices)
+    decided_by = models.CharField(max_length=150, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

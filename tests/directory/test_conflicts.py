@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from embassies.directory.conflicts import (
     ConflictError,
@@ -125,3 +126,36 @@ def test_a_settled_conflict_stays_settled_when_the_row_changes_for_another_reaso
     assert FieldConflict.objects.get(pk=conflict.pk).resolved
     mission = Mission.objects.get(pk=conflict.mission_id)
     assert mission.website == "https://ca.example/9" and mission.city == "Moskva"
+
+
+def test_each_decision_records_who_made_it_and_when(
+    tmp_path: Path, conflict: FieldConflict, reviewer: User
+) -> None:
+    mission = conflict.mission
+    edit_mission(mission, {"website": "https://editor.example/"}, editor="editor:api:alice")
+    import_rows(tmp_path, [with_website(CANADA_MOSCOW, "https://ca.example/9")], "third.csv")
+    website = FieldConflict.objects.get(mission=mission, field="website")
+    before = timezone.now()
+    keep_editor_value(website, reviewer)
+    accept_source_value(conflict, User.objects.create_superuser("sam", "sam@example.org", "x"))
+    decided = {
+        c.field: (c.decision, c.decided_by, before <= c.decided_at <= timezone.now())
+        for c in FieldConflict.objects.all()
+    }
+    assert decided == {"website": ("editor", "rita", True), "city": ("source", "sam", True)}
+
+
+def test_a_new_source_value_reopens_a_settled_conflict_undecided(
+    tmp_path: Path, conflict: FieldConflict, reviewer: User
+) -> None:
+    mission = conflict.mission
+    edit_mission(mission, {"website": "https://editor.example/"}, editor="editor:api:alice")
+    import_rows(tmp_path, [with_website(CANADA_MOSCOW, "https://ca.example/9")], "third.csv")
+    website = FieldConflict.objects.get(mission=mission, field="website")
+    keep_editor_value(website, reviewer)
+    import_rows(tmp_path, [with_website(CANADA_MOSCOW, "https://ca.example/10")], "fourth.csv")
+    website.refresh_from_db()
+    assert (website.resolved, website.decision, website.decided_by, website.decided_at) == (
+        False, "", "", None,
+    )  # fmt: skip
+    assert website.source_value == "https://ca.example/10"

@@ -241,6 +241,7 @@ def save_conflicts(conflicts: list[FieldConflict]) -> None:
             defaults={
                 "source_value": conflict.source_value, "current_value": conflict.current_value,
                 "current_source": conflict.current_source, "resolved": False,
+                "decision": "", "decided_by": "", "decided_at": None,  # open again, undecided
             },
         )  # fmt: skip
 

@@ -20,7 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from embassies.directory import conflicts
 from embassies.directory.admin_fields import LinesField, PairsField
-from embassies.directory.editing import admin_editor, mark_edited, save_edit
+from embassies.directory.editing import admin_editor, mark_edited, restore_version, save_edit
 from embassies.directory.models import FieldConflict, ImportRun, Mission
 
 # Links typed without a scheme are taken as https (Django 6's default, without its warning).
@@ -138,8 +138,14 @@ class MissionAdmin(SimpleHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Mission, form: Any, change: bool) -> None:
         # One way to edit a mission: the domain function marks the changed fields editor-held.
         obj._history_user = request.user  # type: ignore[attr-defined]
-        reason = _restore_reason(request) or ("edited" if change else "created")
-        save_edit(obj, _editor(request), reason)
+        version = _restored_version(request)
+        if version is None:
+            save_edit(obj, _editor(request), "edited" if change else "created")
+            return
+        when = f"{version.history_date:%Y-%m-%d %H:%M} UTC"
+        restore_version(
+            obj, version.accredited, _editor(request), f"restored the version of {when}"
+        )
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
@@ -155,14 +161,12 @@ class MissionAdmin(SimpleHistoryAdmin):
         self.message_user(request, f"{count} mission(s) marked as verified.")
 
 
-def _restore_reason(request: HttpRequest) -> str:
-    """'restored the version of 2026-05-01 10:00 UTC' when the admin's revert view saves."""
+def _restored_version(request: HttpRequest) -> Any:
+    """The version the admin's revert view is saving back, or None for any other save."""
     match = request.resolver_match
     if match is None or not str(match.url_name).endswith("_simple_history"):
-        return ""
-    version = Mission.history.filter(history_id=match.args[1]).values("history_date").first()
-    when = f" of {version['history_date']:%Y-%m-%d %H:%M} UTC" if version else ""
-    return f"restored the version{when}"
+        return None
+    return Mission.history.filter(history_id=match.args[1]).first()  # type: ignore[attr-defined]
 
 
 @admin.register(FieldConflict)

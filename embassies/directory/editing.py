@@ -77,12 +77,14 @@ def _sourced() -> list[Any]:
 
 
 @transaction.atomic
-def save_edit(mission: Mission, editor: str, reason: str = "edited") -> list[str]:
+def save_edit(
+    mission: Mission, editor: str, reason: str = "edited", also: Iterable[str] = ()
+) -> list[str]:
     """Save a mission a person has just changed in a form (admin change or restore).
 
     The changed fields are found against the stored row, so a restored old version counts
-    as the edit it is; they become `editor`'s, the rest keeps its stored provenance.
-    Returns the names of the changed fields.
+    as the edit it is; they become `editor`'s, the rest keeps its stored provenance. `also`
+    names fields already changed elsewhere (accreditations). Returns the changed fields.
     """
     fields = _sourced()
     stored = None
@@ -93,6 +95,7 @@ def save_edit(mission: Mission, editor: str, reason: str = "edited") -> list[str
         changed = [f.name for f in fields if getattr(mission, f.attname) not in ("", None, [], {})]
     else:
         changed = [f.name for f in fields if getattr(mission, f.attname) != stored[f.attname]]
+        changed += also
         if not changed:
             return []  # a save with nothing changed is no edit: no version, no new source
         mission.sources, mission.notes = dict(stored["sources"]), stored["notes"]
@@ -101,6 +104,21 @@ def save_edit(mission: Mission, editor: str, reason: str = "edited") -> list[str
         mission.sources[name] = editor
     _save(mission, editor, reason)
     return changed
+
+
+@transaction.atomic
+def restore_version(
+    mission: Mission, accredited: list[str] | None, editor: str, reason: str
+) -> list[str]:
+    """Save `mission` set back to an old version's values, with the accreditations that
+    version holds (None: it predates their recording, so they stay as they are)."""
+    also = []
+    if accredited is not None:
+        have = set(mission.accreditations.values_list("code", flat=True))
+        if have != set(accredited):
+            mission.accreditations.set(Country.objects.filter(code__in=accredited))
+            also.append("accreditations")
+    return save_edit(mission, editor, reason, also)
 
 
 @transaction.atomic

@@ -35,6 +35,20 @@ def mission_slug(sender: str, kind: str, place: str) -> str:
     return slugify(f"{sender} {_SHORT_KIND_LABELS.get(kind, kind)} {place}")[:200] or "mission"
 
 
+class AccreditationSnapshot(models.Model):
+    """Part of every version of a mission: the states it also covered then. Accreditations are
+    rows of their own, not a column, so each version keeps their codes to show and restore."""
+
+    accredited = models.JSONField(
+        null=True, blank=True,
+        help_text="Codes of the other states covered in this version (null: not recorded, "
+        "the version predates their recording).",
+    )  # fmt: skip
+
+    class Meta:
+        abstract = True
+
+
 class Mission(models.Model):
     """One embassy, consulate or other office of a sending state in a host state."""
 
@@ -92,7 +106,9 @@ class Mission(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     # Every change saved one at a time (API, admin) is kept, with who made it. Bulk imports
     # record their runs in ImportRun instead.
-    history = HistoricalRecords(excluded_fields=["search_document", "source_hash"])
+    history = HistoricalRecords(
+        excluded_fields=["search_document", "source_hash"], bases=[AccreditationSnapshot]
+    )
 
     class Meta:
         ordering = ["sending__name", "host__name", "city", "id"]

@@ -20,6 +20,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from embassies.countries.models import Country
+from embassies.directory.accreditation_history import accredited_sql
 from embassies.directory.importing.prepare import Known, Prepared
 from embassies.directory.importing.records import MissionRecord
 from embassies.directory.models import FieldConflict, ImportRun, Mission, Status, mission_slug
@@ -203,14 +204,18 @@ def _apply(prepared: Prepared, run: Run) -> ImportRun:
             to_update.append(mission)
     Mission.objects.bulk_create(to_create, batch_size=BATCH)
     Mission.objects.bulk_update(to_update, UPDATE_FIELDS, batch_size=BATCH)
-    record_history([m.pk for m in to_create], "+", run.reason, started)
-    record_history([m.pk for m in to_update], "~", run.reason, started)
     save_conflicts(conflicts)
+    # Accreditations first: the versions written next hold them, and a mission whose only
+    # change is its accreditations gets a version too.
     accreditation_changes = _sync_accreditations(prepared.records, source)
+    created = {m.pk for m in to_create}
+    record_history(sorted(created), "+", run.reason, started)
+    changed = ({m.pk for m in to_update} | accreditation_changes) - created
+    record_history(sorted(changed), "~", run.reason, started)
     seen = {r.wikidata for r in prepared.records} | set(prepared.unchanged)
     closed = _close_absent(seen, run)
     _mark_verified(seen, started)
-    updated = len(({m.pk for m in to_update} | accreditation_changes) - {m.pk for m in to_create})
+    updated = len(changed)
     return ImportRun.objects.create(
         source=source, location=run.location[:500], started_at=started,
         finished_at=timezone.now(),
@@ -320,9 +325,10 @@ def record_history(ids: list[int], kind: str, reason: str, when: datetime) -> No
     quote = connection.ops.quote_name
     # Names come from the models' own metadata; every value is a query parameter.
     columns = ", ".join(quote(field.column) for field in history.tracked_fields)
-    into = f"{quote(history._meta.db_table)} ({columns}, {_HISTORY_COLUMNS})"
+    into = f"{quote(history._meta.db_table)} ({columns}, {_HISTORY_COLUMNS}, accredited)"
     source = quote(Mission._meta.db_table)
-    sql = f"INSERT INTO {into} SELECT {columns}, %s, %s, %s, NULL FROM {source} WHERE id IN "  # noqa: S608
+    accredited = accredited_sql(source)
+    sql = f"INSERT INTO {into} SELECT {columns}, %s, %s, %s, NULL, {accredited} FROM {source} WHERE id IN "  # noqa: S608
     date = connection.ops.adapt_datetimefield_value(when)
     with connection.cursor() as cursor:
         for start in range(0, len(ids), BATCH):

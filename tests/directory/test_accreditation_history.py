@@ -1,0 +1,102 @@
+"""Accreditations in a mission's history: every version holds the states the mission also
+covered then, whether an editor or an import made it, and restoring a version brings them back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from embassies.directory.models import Mission
+from tests.directory.admin_helpers import editor_client, form_fields
+from tests.directory.test_admin_mission_edit import CANADA_MOSCOW, change_url, import_lines
+from tests.factories import make_country
+
+pytestmark = pytest.mark.django_db
+
+JURISDICTIONS, JURISDICTION_QIDS = 2, 3
+
+
+def covered(mission: Mission) -> list[str]:
+    return sorted(mission.accreditations.values_list("code", flat=True))
+
+
+def without_armenia(row: str) -> str:
+    """The row as Wikidata would give it once the embassy no longer covers Armenia."""
+    fields = row.split(";")
+    fields[JURISDICTIONS] = "Russia|Uzbekistan"
+    fields[JURISDICTION_QIDS] = "|".join(fields[JURISDICTION_QIDS].split("|")[:2])
+    return ";".join(fields)
+
+
+@pytest.fixture
+def canada(tmp_path: Path) -> Mission:
+    import_lines(tmp_path, [CANADA_MOSCOW], "first.csv")
+    return Mission.objects.get(wikidata="Q4374011")
+
+
+def add_georgia_inline(mission: Mission) -> None:
+    client, _ = editor_client("anna")
+    data = form_fields(client, change_url(mission))
+    total = int(data["Mission_accreditations-TOTAL_FORMS"])
+    make_country("GE", "Georgia")
+    data |= {
+        "Mission_accreditations-TOTAL_FORMS": str(total + 1),
+        f"Mission_accreditations-{total}-country": "GE",
+    }
+    assert client.post(change_url(mission), data).status_code == 302
+
+
+def test_an_imported_version_holds_the_accreditations_it_brought(canada: Mission) -> None:
+    assert covered(canada) == ["AM", "UZ"]
+    assert canada.history.get().accredited == ["AM", "UZ"]
+
+
+def test_an_import_that_changes_only_accreditations_writes_a_version(
+    canada: Mission, tmp_path: Path
+) -> None:
+    import_lines(tmp_path, [without_armenia(CANADA_MOSCOW)], "second.csv")
+    assert covered(canada) == ["UZ"]
+    versions = [v.accredited for v in canada.history.order_by("history_date")]
+    assert versions == [["AM", "UZ"], ["UZ"]]
+    assert canada.history.latest().history_change_reason.startswith("import")
+
+
+def test_an_editors_inline_change_is_a_version_holding_it(canada: Mission) -> None:
+    add_georgia_inline(canada)
+    latest = canada.history.latest()
+    assert latest.accredited == ["AM", "GE", "UZ"]
+    assert latest.history_change_reason == "edited accreditations by editor:admin:anna"
+
+
+def test_restoring_a_version_brings_its_accreditations_back(canada: Mission) -> None:
+    original = canada.history.get()
+    add_georgia_inline(canada)
+    client, _ = editor_client("ben")
+    revert_url = reverse(
+        "admin:directory_mission_simple_history", args=[canada.pk, original.history_id]
+    )
+    assert client.post(revert_url, form_fields(client, revert_url)).status_code == 302
+    canada.refresh_from_db()
+    assert covered(canada) == ["AM", "UZ"]
+    # Only the accreditations differed: the restore is still a version, and an editor's choice.
+    restored = canada.history.latest()
+    assert restored.accredited == ["AM", "UZ"]
+    assert restored.history_change_reason.startswith("restored the version of ")
+    assert canada.sources["accreditations"] == "editor:admin:ben"
+
+
+def test_a_version_older_than_recorded_accreditations_leaves_them_alone(
+    canada: Mission,
+) -> None:
+    """Versions written before accreditations were kept hold none (null), not 'no state'."""
+    original = canada.history.get()
+    canada.history.filter(history_id=original.history_id).update(accredited=None)
+    add_georgia_inline(canada)
+    client, _ = editor_client("ben")
+    revert_url = reverse(
+        "admin:directory_mission_simple_history", args=[canada.pk, original.history_id]
+    )
+    assert client.post(revert_url, form_fields(client, revert_url)).status_code == 302
+    assert covered(canada) == ["AM", "GE", "UZ"]

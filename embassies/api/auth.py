@@ -10,9 +10,24 @@ from embassies.api.errors import ApiError
 from embassies.api.models import ApiToken, digest
 
 
+def find_token(secret: str) -> ApiToken | None:
+    """The token this secret belongs to, revoked or not; None for an unknown secret."""
+    return ApiToken.objects.filter(token_hash=digest(secret)).first()
+
+
+def bearer_token(request: HttpRequest) -> ApiToken | None:
+    """The valid token a request carries in its Authorization header, if any: public reads
+    need none, but one sent there is counted as that token's (api/throttle.py)."""
+    scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not secret.strip():
+        return None
+    found = find_token(secret.strip())
+    return found if found is not None and found.revoked_at is None else None
+
+
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
-        found = ApiToken.objects.filter(token_hash=digest(token)).first()
+        found = find_token(token)
         if found is None:
             return None  # ninja answers 401
         if found.revoked_at is not None:

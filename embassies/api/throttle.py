@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja.throttling import BaseThrottle
 
+from embassies.api.auth import bearer_token
 from embassies.api.models import ApiToken
 from embassies.lib.ratelimit import check_rate, parse_rate
 
@@ -18,7 +19,9 @@ class SharedRateThrottle(BaseThrottle):
     (API_TOKEN_RATE) instead, so a busy bot neither shares nor spends an address's allowance.
 
     Ninja authenticates before it throttles: a missing or wrong token is refused (401) before
-    any counting, as before. Staff signed in to the site (a session, not a token) are not limited.
+    any counting, as before. On public routes, which authenticate nobody, a valid token sent
+    anyway is counted as the token's; a wrong or revoked one counts as anonymous. Staff signed
+    in to the site (a session, not a token) are not limited.
     Both settings are read on each request.
     """
 
@@ -35,6 +38,8 @@ class SharedRateThrottle(BaseThrottle):
 
     def _count(self, request: HttpRequest) -> int | None:
         token = getattr(request, "auth", None)
+        if not isinstance(token, ApiToken):  # a public route: a valid token still counts
+            token = bearer_token(request)
         if isinstance(token, ApiToken):
             # Keyed by the token's id: the secret never reaches the cache, and a token keeps
             # its one count from whichever address it is used.

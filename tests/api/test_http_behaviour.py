@@ -138,3 +138,31 @@ def test_a_cache_outage_lets_token_requests_through(settings: Any) -> None:
     secret = ApiToken.issue("sync-bot")[1]
     client = _own_address()
     assert [_patch_city(client, c, secret).status_code for c in "ABC"] == [200, 200, 200]
+
+
+def test_public_reads_with_a_token_are_counted_as_the_tokens(settings: Any) -> None:
+    settings.API_ANON_RATE = "2/m"
+    settings.API_TOKEN_RATE = "4/m"
+    secret = ApiToken.issue("reader-bot")[1]
+    client = _own_address()
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    reads = [client.get("/api/v1/countries/RU", **bearer).status_code for _ in range(5)]
+    assert reads == [200, 200, 200, 200, 429], "the token's rate, not the address's"
+    # The address's own allowance was not spent by the token's reads.
+    assert [client.get("/api/v1/countries/RU").status_code for _ in range(3)] == [200, 200, 429]
+
+
+@pytest.mark.parametrize("revoked", [False, True])
+def test_a_public_read_with_a_bad_token_is_answered_and_counted_as_anonymous(
+    settings: Any, revoked: bool
+) -> None:
+    settings.API_ANON_RATE = "2/m"
+    token, secret = ApiToken.issue("old-bot")
+    if revoked:
+        token.revoke()
+    else:
+        secret += "-wrong"
+    client = _own_address()
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    reads = [client.get("/api/v1/countries/RU", **bearer).status_code for _ in range(3)]
+    assert reads == [200, 200, 429]

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext
+
 from embassies.alerts.queries import finder_alerts
 from embassies.assistance import reasons, rules
 from embassies.assistance.models import Arrangement, ArrangementKind, EmergencyLine
@@ -84,16 +86,17 @@ def countries(citizen: str, host: str) -> tuple[Country, Country]:
     found = {c.code: c for c in Country.objects.filter(code__in=wellformed)}
     for field_name, code in codes.items():
         if len(code) != 2 or code not in found:
-            raise FinderError(
-                field_name, f"Unknown country code {code[:10]!r}; use ISO 3166-1 alpha-2."
-            )
+            message = gettext("Unknown country code %(code)s; use ISO 3166-1 alpha-2.")
+            raise FinderError(field_name, message % {"code": repr(code[:10])})
     return found[codes["citizen"]], found[codes["in"]]
 
 
 def check_point(near: Point | None) -> Point | None:
     if near is not None and not valid_point(*near):
         raise FinderError(
-            "near", "near must be a latitude in -90..90 and a longitude in -180..180."
+            # Translators: "near" is the name of the parameter; keep it as it is.
+            "near",
+            gettext("near must be a latitude in -90..90 and a longitude in -180..180."),
         )
     return near
 

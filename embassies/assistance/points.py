@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from django.utils.translation import gettext
+
 from embassies.assistance.finder import FinderError, Point, check_point
 
 
@@ -15,7 +17,9 @@ def parse_point(text: str) -> Point:
     except ValueError:
         lat = lon = math.nan
     if not (math.isfinite(lat) and math.isfinite(lon)):
-        raise FinderError("near", "near must be LAT,LON in decimal degrees, e.g. 43.1155,131.8855.")
+        # Translators: "near" is the name of the parameter; keep it as it is.
+        message = gettext("near must be LAT,LON in decimal degrees, e.g. 43.1155,131.8855.")
+        raise FinderError("near", message)
     point = check_point((lat, lon))
     assert point is not None
     return point

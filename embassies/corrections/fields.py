@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy
+
 from embassies.directory.editing import EDITABLE
 from embassies.directory.models import Mission, Status
 
@@ -14,15 +16,16 @@ CORRECTABLE: tuple[str, ...] = (
 )  # fmt: skip
 LISTS = frozenset({"phones", "emails"})
 
+# Shown on the public form in the page's language; the admin, unprefixed, reads them in English.
 LABELS = {
-    "address": "Address",
-    "city": "City",
-    "phones": "Phone numbers",
-    "emails": "Email addresses",
-    "website": "Website",
-    "opening_hours": "Opening hours",
-    "status": "Status",
-    "head_of_mission": "Head of mission",
+    "address": gettext_lazy("Address"),
+    "city": gettext_lazy("City"),
+    "phones": gettext_lazy("Phone numbers"),
+    "emails": gettext_lazy("Email addresses"),
+    "website": gettext_lazy("Website"),
+    "opening_hours": gettext_lazy("Opening hours"),
+    "status": gettext_lazy("Status"),
+    "head_of_mission": gettext_lazy("Head of mission"),
 }
 
 assert set(CORRECTABLE) <= set(EDITABLE), "a correctable field must be editable"

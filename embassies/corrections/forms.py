@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from embassies.corrections import validation
 from embassies.corrections.fields import CORRECTABLE, LABELS, LISTS, current_value
 from embassies.directory.models import Mission, Status
+from embassies.directory.titles import STATUS_LABELS
+
+if TYPE_CHECKING:  # django-stubs' name for "text, or text translated when shown"
+    from django_stubs_ext import StrOrPromise
 
 # Longest accepted text per field (characters), and for the whole form.
 LIMITS = {
@@ -23,15 +28,19 @@ MAX_ITEMS = 10  # phone numbers or email addresses
 HONEYPOT = "homepage"
 
 HELP = {
-    "phones": "One number a line, with the country code.",
-    "emails": "One address a line.",
-    "opening_hours": "OpenStreetMap syntax, for example Mo-Fr 09:00-13:00; PH off.",
-    "comment": "What is wrong, or how you know (optional; not published).",
-    "source_url": "A page that shows the right information, such as the mission's own site.",
+    "phones": gettext_lazy("One number a line, with the country code."),
+    "emails": gettext_lazy("One address a line."),
+    "opening_hours": gettext_lazy("OpenStreetMap syntax, for example Mo-Fr 09:00-13:00; PH off."),
+    "comment": gettext_lazy("What is wrong, or how you know (optional; not published)."),
+    "source_url": gettext_lazy(
+        "A page that shows the right information, such as the mission's own site."
+    ),
 }
+# The statuses in the page's language ("Open", "Ouvert", "Работает"), as on the mission page.
+STATUS_CHOICES = [(status.value, STATUS_LABELS[status.value]) for status in Status]
 
 
-def _text(name: str, *, area: bool = False, label: str = "") -> forms.CharField:
+def _text(name: str, *, area: bool = False, label: StrOrPromise = "") -> forms.CharField:
     return forms.CharField(
         label=label or LABELS[name], required=False, max_length=LIMITS[name],
         help_text=HELP.get(name, ""), validators=[validation.refuse_markup],
@@ -48,13 +57,13 @@ class CorrectionForm(forms.Form):
     website = _text("website")
     opening_hours = _text("opening_hours")
     status = forms.ChoiceField(
-        label=LABELS["status"], choices=Status.choices, widget=forms.Select({"class": "select"})
+        label=LABELS["status"], choices=STATUS_CHOICES, widget=forms.Select({"class": "select"})
     )
     head_of_mission = _text("head_of_mission")
-    comment = _text("comment", area=True, label="Comment")
-    source_url = _text("source_url", label="Source (optional)")
+    comment = _text("comment", area=True, label=gettext_lazy("Comment"))
+    source_url = _text("source_url", label=gettext_lazy("Source (optional)"))
     # Hidden from people by CSS and from screen readers; bots that fill every field fill it too.
-    homepage = forms.CharField(required=False, label="Leave this field empty")
+    homepage = forms.CharField(required=False, label=gettext_lazy("Leave this field empty"))
 
     def __init__(self, mission: Mission, *args: Any, **kwargs: Any) -> None:
         self.mission = mission
@@ -98,7 +107,10 @@ class CorrectionForm(forms.Form):
     def _items(self, name: str, check: Callable[[str], str]) -> list[str]:
         lines = [line.strip() for line in self.cleaned_data[name].splitlines() if line.strip()]
         if len(lines) > MAX_ITEMS:
-            raise ValidationError(f"At most {MAX_ITEMS} lines, please.", code="too_many")
+            message = ngettext(
+                "At most %(count)s line, please.", "At most %(count)s lines, please.", MAX_ITEMS
+            )
+            raise ValidationError(message % {"count": MAX_ITEMS}, code="too_many")
         known = current_value(self.mission, name)
         items, errors = [], []
         for line in lines:
@@ -113,13 +125,16 @@ class CorrectionForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         total = sum(len(str(self.data.get(name, ""))) for name in self.fields)
         if total > TOTAL_LIMIT:
-            raise ValidationError(
-                f"This is too much text at once ({total} characters; at most {TOTAL_LIMIT}).",
-                code="too_long",
+            message = ngettext(
+                "This is too much text at once (%(total)s character; at most %(limit)s).",
+                "This is too much text at once (%(total)s characters; at most %(limit)s).",
+                total,
             )
+            raise ValidationError(message % {"total": total, "limit": TOTAL_LIMIT}, code="too_long")
         if not self.errors and not self.changes():
             raise ValidationError(
-                "Nothing was changed: edit the values that are wrong, then send.", code="no_change"
+                gettext("Nothing was changed: edit the values that are wrong, then send."),
+                code="no_change",
             )
         return self.cleaned_data
 

@@ -53,7 +53,7 @@ class Correction(models.Model):
 
     @property
     def field_labels(self) -> str:
-        return ", ".join(LABELS.get(name, name) for name in self.changes)
+        return ", ".join(str(LABELS.get(name, name)) for name in self.changes)
 
     def editor(self, username: str) -> str:
         """'editor:correction:12:alice': the source the accepted fields carry from now on."""

@@ -49,7 +49,7 @@ def field_reviews(correction: Correction) -> list[FieldReview]:
     return [
         FieldReview(
             name=name,
-            label=LABELS.get(name, name),
+            label=str(LABELS.get(name, name)),
             current=current_value(mission, name),
             proposed=proposed,
             original=correction.original.get(name, current_value(mission, name)),

@@ -1,6 +1,7 @@
 """Checks on what a visitor typed: plain text only, and values that make sense for each field.
 
-Each check raises ValidationError with a message saying what to change, never a bare "invalid".
+Each check raises ValidationError with a message saying what to change, never a bare "invalid",
+in the language of the page the visitor sent the form from.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import unicodedata
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
+from django.utils.translation import gettext
 from opening_hours import OpeningHours, ParserError  # type: ignore[attr-defined]  # not in its stubs
 
 # "<b", "</p", "<!--", "<?php", "< script": anything a browser or template could read as markup.
@@ -29,11 +31,15 @@ def _squeezed(text: str) -> str:
 def refuse_markup(text: str) -> None:
     if "<script" in _squeezed(text) or _TAG.search(text):
         raise ValidationError(
-            "HTML tags and scripts are not accepted here: please write plain text.", code="markup"
+            gettext("HTML tags and scripts are not accepted here: please write plain text."),
+            code="markup",
         )
     if any(scheme in _squeezed(text) for scheme in _SCRIPT_SCHEMES):
         raise ValidationError(
-            "javascript: and similar links are not accepted: give an http:// or https:// address.",
+            gettext(
+                "javascript: and similar links are not accepted: give an http:// or https:// "
+                "address."
+            ),
             code="script_link",
         )
 
@@ -43,22 +49,25 @@ def web_address(text: str) -> str:
     if "://" not in text:
         text = f"https://{text}"
     if not text.lower().startswith(("http://", "https://")):
-        raise ValidationError("Give an address that starts with http:// or https://.", code="url")
+        raise ValidationError(
+            gettext("Give an address that starts with http:// or https://."), code="url"
+        )
     try:
         _URL(text)
     except ValidationError:
         raise ValidationError(
-            "This is not a web address; it should look like https://example.org/page.", code="url"
+            gettext("This is not a web address; it should look like https://example.org/page."),
+            code="url",
         ) from None
     return text
 
 
 def phone_number(text: str, region: str) -> str:
     """The number in international format ('+7 495 925-60-00'), or an error naming it."""
-    message = (
-        f"“{text}” is not a phone number we can read: write it with the country code, "
+    message = gettext(
+        "“%(text)s” is not a phone number we can read: write it with the country code, "
         "for example +7 495 925-60-00."
-    )
+    ) % {"text": text}
     try:
         parsed = phonenumbers.parse(text, region.upper() or None)
     except phonenumbers.NumberParseException:
@@ -73,7 +82,8 @@ def email_address(text: str) -> str:
         validate_email(text)
     except ValidationError:
         raise ValidationError(
-            f"“{text}” is not an email address (it should look like name@example.org).",
+            gettext("“%(text)s” is not an email address (it should look like name@example.org).")
+            % {"text": text},
             code="email",
         ) from None
     return text
@@ -86,9 +96,10 @@ def opening_hours(text: str) -> str:
     except (ParserError, SyntaxError, ValueError) as error:
         expected = [line.strip(" =") for line in str(error).splitlines() if "expected" in line]
         detail = f" ({expected[0]})" if expected else ""
-        raise ValidationError(
+        # Translators: %(detail)s is empty or the parser's own words, such as " (expected a time)".
+        message = gettext(
             "Write the hours in OpenStreetMap syntax, for example "
-            f"“Mo-Fr 09:00-13:00, 14:00-17:00; PH off”{detail}.",
-            code="opening_hours",
-        ) from None
+            "“Mo-Fr 09:00-13:00, 14:00-17:00; PH off”%(detail)s."
+        )
+        raise ValidationError(message % {"detail": detail}, code="opening_hours") from None
     return text

@@ -2,7 +2,8 @@
 it last changed and where it came from; then every version, newest first.
 
 Sources are named in plain words ("Wikidata", "an editor"): the names of editors and of API
-tokens stay in the admin, never on public pages.
+tokens stay in the admin, never on public pages. The words are in the page's language: they are
+read when the page is made, with the request's language active.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from embassies.directory.models import Mission, Status, short_kind_label
+from django.utils.translation import gettext, gettext_noop, pgettext
+
+from embassies.directory import titles
+from embassies.directory.models import Mission
 
 # Versions read for one page: enough for years of weekly imports, bounded all the same.
 VERSIONS_READ = 500
@@ -22,27 +26,31 @@ class Shown:
     """One field of the mission page, as stored in one or more columns."""
 
     key: str  # the name provenance is kept under (Mission.sources)
-    label: str
+    label: str  # in English; gettext(label) in the page's language
     columns: tuple[str, ...]
 
 
 SHOWN = (
-    Shown("kind", "Kind of mission", ("kind",)),
-    Shown("address", "Address", ("address",)),
-    Shown("city", "City", ("city",)),
-    Shown("lat", "Coordinates", ("lat", "lon")),
-    Shown("phones", "Phone", ("phones",)),
-    Shown("emails", "Email", ("emails",)),
-    Shown("website", "Website", ("website",)),
-    Shown("social", "Social media", ("social",)),
-    Shown("opening_hours", "Opening hours", ("opening_hours",)),
-    Shown("head_of_mission", "Head of mission", ("head_of_mission",)),
-    Shown("sending", "Sent by", ("sending_id", "sending_subdivision")),
-    Shown("host", "Country", ("host_id",)),
-    Shown("status", "Status", ("status",)),
-    Shown("inception", "Opened", ("inception",)),
-    Shown("jurisdiction_regions", "Regions covered", ("jurisdiction_regions",)),
-    Shown("photo", "Photo", ("photo", "photo_author", "photo_licence", "photo_licence_url")),
+    Shown("kind", gettext_noop("Kind of mission"), ("kind",)),
+    Shown("address", gettext_noop("Address"), ("address",)),
+    Shown("city", gettext_noop("City"), ("city",)),
+    Shown("lat", gettext_noop("Coordinates"), ("lat", "lon")),
+    Shown("phones", gettext_noop("Phone"), ("phones",)),
+    Shown("emails", gettext_noop("Email"), ("emails",)),
+    Shown("website", gettext_noop("Website"), ("website",)),
+    Shown("social", gettext_noop("Social media"), ("social",)),
+    Shown("opening_hours", gettext_noop("Opening hours"), ("opening_hours",)),
+    Shown("head_of_mission", gettext_noop("Head of mission"), ("head_of_mission",)),
+    Shown("sending", gettext_noop("Sent by"), ("sending_id", "sending_subdivision")),
+    Shown("host", gettext_noop("Country"), ("host_id",)),
+    Shown("status", gettext_noop("Status"), ("status",)),
+    Shown("inception", gettext_noop("Opened"), ("inception",)),
+    Shown("jurisdiction_regions", gettext_noop("Regions covered"), ("jurisdiction_regions",)),
+    Shown(
+        "photo",
+        gettext_noop("Photo"),
+        ("photo", "photo_author", "photo_licence", "photo_licence_url"),
+    ),
 )
 COLUMNS = tuple(column for shown in SHOWN for column in shown.columns)
 
@@ -51,16 +59,18 @@ def describe_source(source: str) -> str:
     """'editor:api:newsroom' -> 'an editor'; 'wikidata' -> 'Wikidata'."""
     text = source.strip().lower()
     if text.startswith("editor:correction"):
-        return "a reader's correction, accepted by an editor"
+        return gettext("a reader's correction, accepted by an editor")
     if text.startswith("editor"):
-        return "an editor"
+        return gettext("an editor")
     if text.endswith(":absent"):
-        return f"{describe_source(text.removesuffix(':absent'))}, which no longer lists it"
+        return gettext("%(source)s, which no longer lists it") % {
+            "source": describe_source(text.removesuffix(":absent"))
+        }
     if text.startswith("wikidata"):
         return "Wikidata"
     if text.startswith(("osm", "openstreetmap")):
         return "OpenStreetMap"
-    return "an import" if text else "not recorded"
+    return gettext("an import") if text else gettext("not recorded")
 
 
 def public_source(source: str) -> str:
@@ -77,20 +87,22 @@ def describe_reason(reason: str | None) -> str:
         return describe_source(text[text.index(" by editor") + 4 :])
     if text.startswith(("import ", "sync ")):
         return describe_source(text.split(" ", 1)[1])
-    return "not recorded"
+    return gettext("not recorded")
 
 
 def _action(kind: str, reason: str | None, changed: list[Shown]) -> str:
     text = reason or ""
     if kind == "+":
-        return "added"
+        return pgettext("mission history", "added")
     if kind == "-":
-        return "deleted"
+        return pgettext("mission history", "deleted")
     if text.startswith("restored"):
-        return "an earlier version restored"
+        return pgettext("mission history", "an earlier version restored")
     if text.endswith("no longer listed"):
-        return "closed: no longer listed by its source"
-    return "changed" if changed else "saved without visible change"
+        return pgettext("mission history", "closed: no longer listed by its source")
+    if changed:
+        return pgettext("mission history", "changed")
+    return pgettext("mission history", "saved without visible change")
 
 
 @dataclass
@@ -128,9 +140,9 @@ def _text(shown: Shown, values: dict[str, Any], names: dict[str, str]) -> list[s
         lat, lon = values["lat"], values["lon"]
         return [] if lat is None or lon is None else [f"{lat:.5f}, {lon:.5f}"]
     if shown.key == "kind":
-        return [short_kind_label(first)]
+        return [titles.kind_label(first)]
     if shown.key == "status":
-        return [str(Status(first).label)] if first in Status.values else [str(first)]
+        return [titles.status_label(str(first))]
     if shown.key == "sending":
         subdivision = values["sending_subdivision"]
         return [names.get(first, first) + (f" ({subdivision})" if subdivision else "")]
@@ -165,11 +177,17 @@ def _changed(before: dict[str, Any] | None, after: dict[str, Any]) -> list[Shown
 
 
 def mission_history(mission: Mission, accredited: list[str]) -> MissionHistory:
-    """The history page of `mission` (sending and host loaded); `accredited`: country names."""
-    names = {mission.sending_id: mission.sending.name, mission.host_id: mission.host.name}
+    """The history page of `mission` (sending and host loaded); `accredited`: country names.
+
+    Country names, kinds, statuses, labels and sources are in the active language."""
+    names = {
+        mission.sending_id: titles.country_name(mission.sending),
+        mission.host_id: titles.country_name(mission.host),
+    }
     current = {column: getattr(mission, column) for column in COLUMNS}
     lines = {
-        s.key: Line(s.label, _text(s, current, names), describe_source(mission.sources.get(s.key, "")))
+        s.key: Line(gettext(s.label), _text(s, current, names),
+                    describe_source(mission.sources.get(s.key, "")))
         for s in SHOWN
     }  # fmt: skip
     rows, complete = _versions(mission)
@@ -181,10 +199,11 @@ def mission_history(mission: Mission, accredited: list[str]) -> MissionHistory:
         for shown in changed:
             lines[shown.key].changed_at, lines[shown.key].changed_by = row["history_date"], by
         action = _action(row["history_type"], row["history_change_reason"], changed)
-        versions.append(Version(row["history_date"], by, action, [s.label for s in changed]))
+        labels = [gettext(s.label) for s in changed]
+        versions.append(Version(row["history_date"], by, action, labels))
         previous = row
     accreditations = Line(
-        "Also accredited to", accredited,
+        gettext("Also accredited to"), accredited,
         describe_source(mission.sources.get("accreditations", "")), tracked=False,
     )  # fmt: skip
     shown_lines = [*lines.values(), accreditations]

@@ -115,13 +115,18 @@ def country_name(country: CountryLike, language: str | None = None) -> str:
     return _cldr_territories(lang).get(country.code) or country.name
 
 
-@lru_cache(maxsize=8192)
 def city_name(city: str, country_code: str, language: str | None = None) -> str:
     """The city in the language where CLDR names it (its time-zone cities: capitals and other
     large cities), found through the gazetteer; else the name as stored."""
     lang = language_now(language)
     if lang == "en" or not city:
         return city
+    # The cache is keyed by the language itself: None would mean "whichever came first".
+    return _city_name(city, country_code, lang)
+
+
+@lru_cache(maxsize=8192)
+def _city_name(city: str, country_code: str, lang: str) -> str:
     found = gazetteer.find_by_name(city, country_code)
     if not found or found[0].name.casefold() != city.casefold():
         return city

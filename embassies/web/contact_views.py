@@ -5,13 +5,15 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from embassies.assistance import reasons
 from embassies.assistance.finder import FinderError
 from embassies.assistance.finder import find as find_help
 from embassies.assistance.points import parse_point
-from embassies.directory import queries
+from embassies.countries.models import Country
+from embassies.directory import queries, titles
 from embassies.web import vcard
 
 
@@ -38,7 +40,18 @@ def emergency_card(request: HttpRequest) -> HttpResponse:
     except FinderError as error:
         context["error"] = str(error)
         return render(request, "web/emergency_card.html", context, status=400)
-    # "Canadian in Russia", "a citizen of Tuvalu in the United States": the finder's words.
-    context["pair"] = f"{reasons.citizen_of(result.citizen)} in {reasons.the(result.host.name)}"
+    context["pair"] = pair(result.citizen, result.host)
     context["result"] = result
     return render(request, "web/emergency_card.html", context)
+
+
+def pair(citizen: Country, host: Country) -> str:
+    """Who the card is for: "Canadian in Russia", "a citizen of Tuvalu in the United States" (the
+    finder's English words); other languages have no demonyms here, so a phrase from the catalogue."""
+    if reasons.english():
+        return f"{reasons.citizen_of(citizen)} in {reasons.the(host.name)}"
+    # French names carry their own "du/de la" and "en/au", so its phrase leaves them out.
+    return gettext("citizens of %(citizen)s in %(host)s") % {
+        "citizen": titles.country_of(citizen),
+        "host": titles.country_in(host),
+    }

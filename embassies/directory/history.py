@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils.translation import gettext, gettext_noop, pgettext
 
+from embassies.countries.models import Country
 from embassies.directory import titles
 from embassies.directory.models import Mission
 
@@ -51,6 +52,8 @@ SHOWN = (
         gettext_noop("Photo"),
         ("photo", "photo_author", "photo_licence", "photo_licence_url"),
     ),
+    # A column of the versions only (AccreditationSnapshot): the mission holds them as rows.
+    Shown("accreditations", gettext_noop("Also accredited to"), ("accredited",)),
 )
 COLUMNS = tuple(column for shown in SHOWN for column in shown.columns)
 
@@ -114,7 +117,6 @@ class Line:
     source: str
     changed_at: datetime | None = None
     changed_by: str = ""
-    tracked: bool = True
 
 
 @dataclass
@@ -148,6 +150,8 @@ def _text(shown: Shown, values: dict[str, Any], names: dict[str, str]) -> list[s
         return [names.get(first, first) + (f" ({subdivision})" if subdivision else "")]
     if shown.key == "host":
         return [names.get(first, first)]
+    if shown.key == "accreditations":
+        return sorted(names.get(code, code) for code in first or [])
     if shown.key == "photo":
         return [str(v) for v in (values[c] for c in shown.columns) if v]
     if isinstance(first, dict):
@@ -173,18 +177,23 @@ def _versions(mission: Mission) -> tuple[list[dict[str, Any]], bool]:
 def _changed(before: dict[str, Any] | None, after: dict[str, Any]) -> list[Shown]:
     if before is None:
         return [s for s in SHOWN if any(after[c] not in ("", None, [], {}) for c in s.columns)]
-    return [s for s in SHOWN if any(before[c] != after[c] for c in s.columns)]
+    return [s for s in SHOWN if any(_differ(c, before[c], after[c]) for c in s.columns)]
 
 
-def mission_history(mission: Mission, accredited: list[str]) -> MissionHistory:
-    """The history page of `mission` (sending and host loaded); `accredited`: country names.
+def _differ(column: str, before: Any, after: Any) -> bool:
+    if column == "accredited" and None in (before, after):
+        return False  # a version older than their recording does not know them
+    return bool(before != after)
+
+
+def mission_history(mission: Mission, accredited: list[Country]) -> MissionHistory:
+    """The history page of `mission` (sending and host loaded); `accredited`: the states it
+    also covers now.
 
     Country names, kinds, statuses, labels and sources are in the active language."""
-    names = {
-        mission.sending_id: titles.country_name(mission.sending),
-        mission.host_id: titles.country_name(mission.host),
-    }
-    current = {column: getattr(mission, column) for column in COLUMNS}
+    names = {c.code: titles.country_name(c) for c in (mission.sending, mission.host, *accredited)}
+    current = {column: getattr(mission, column) for column in COLUMNS if column != "accredited"}
+    current["accredited"] = sorted(c.code for c in accredited)
     lines = {
         s.key: Line(gettext(s.label), _text(s, current, names),
                     describe_source(mission.sources.get(s.key, "")))
@@ -202,9 +211,4 @@ def mission_history(mission: Mission, accredited: list[str]) -> MissionHistory:
         labels = [gettext(s.label) for s in changed]
         versions.append(Version(row["history_date"], by, action, labels))
         previous = row
-    accreditations = Line(
-        gettext("Also accredited to"), accredited,
-        describe_source(mission.sources.get("accreditations", "")), tracked=False,
-    )  # fmt: skip
-    shown_lines = [*lines.values(), accreditations]
-    return MissionHistory(shown_lines, versions[::-1], mission.verified_at, complete)
+    return MissionHistory(list(lines.values()), versions[::-1], mission.verified_at, complete)

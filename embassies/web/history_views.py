@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from embassies.directory import queries, titles
+from embassies.directory import queries
 from embassies.directory.history import mission_history
 
 
@@ -15,6 +15,6 @@ def mission_history_page(request: HttpRequest, pk: int, slug: str) -> HttpRespon
         raise Http404("No such mission.")
     if slug != mission.slug:
         return redirect("web:mission_history", pk=mission.pk, slug=mission.slug, permanent=True)
-    accredited = [titles.country_name(country) for country in mission.accreditations.all()]
-    context = {"mission": mission, "history": mission_history(mission, accredited)}
+    history = mission_history(mission, list(mission.accreditations.all()))
+    context = {"mission": mission, "history": history}
     return render(request, "web/mission_history.html", context)

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from embassies.directory.editing import admin_editor, edit_mission, save_edit
+from embassies.directory.editing import admin_editor, edit_mission, mark_edited, save_edit
 from embassies.directory.models import Mission
 from tests.factories import make_country, make_mission
 
@@ -65,7 +65,8 @@ def test_each_field_shows_when_it_last_changed(client: Client, mission: Mission)
     assert f'datetime="{website_set.history_date.isoformat()}"' in row(html, "Website")
     assert f'datetime="{address_set.history_date.isoformat()}"' in row(html, "Address")
     assert f'datetime="{created.history_date.isoformat()}"' in row(html, "City")
-    assert "changes not in the history" in row(html, "Also accredited to")
+    # Belarus was added after the first version was made: the next version is the first to hold it.
+    assert f'datetime="{phones_set.history_date.isoformat()}"' in row(html, "Also accredited to")
     assert "never set" in row(html, "Opening hours")
 
 
@@ -75,7 +76,9 @@ def test_verified_date_and_timeline(client: Client, mission: Mission) -> None:
     assert f'Last verified <time datetime="{mission.verified_at.isoformat()}"' in html
     timeline = html.split('id="versions-title"', 1)[1]
     assert timeline.count("<tr>") == 1 + 4  # the header, then four versions
-    assert "<td>Added</td>" in timeline and "<td>Phone</td>" in timeline
+    assert "<td>Added</td>" in timeline
+    # Belarus was added to the mission without a version: the next one holds it.
+    assert "<td>Phone, Also accredited to</td>" in timeline
     assert "<td>Not recorded</td>" in timeline  # the first save gave no reason
 
 
@@ -136,3 +139,29 @@ def test_no_public_surface_names_an_editor_or_a_token(client: Client, mission: M
     assert api["sources"]["city"] == "wikidata"
     for secret in ("secret-newsroom-token", "alice.admin", "bob.moderator"):
         assert secret not in page_html and secret not in str(api)
+
+
+def test_a_change_of_accreditations_is_dated_and_listed_among_the_versions(
+    client: Client, mission: Mission
+) -> None:
+    mission.accreditations.add(make_country("AM", "Armenia"))
+    mark_edited(mission, ["accreditations"], admin_editor("alice.admin"), "edited accreditations")
+    latest = mission.history.latest()
+    html = page(client, mission)
+    accredited = row(html, "Also accredited to")
+    assert "Armenia" in accredited and "Belarus" in accredited
+    assert f'datetime="{latest.history_date.isoformat()}"' in accredited
+    assert "An editor" in accredited
+    timeline = html.split('id="versions-title"', 1)[1]
+    newest = re.search(r"<tbody>\s*<tr>(.*?)</tr>", timeline, re.S)
+    assert newest and "<td>Also accredited to</td>" in newest.group(1)
+
+
+def test_versions_older_than_recorded_accreditations_count_as_no_change(
+    client: Client, mission: Mission
+) -> None:
+    """Versions made before accreditations were kept hold null: unknown, not 'none'."""
+    mission.history.update(accredited=None)
+    html = page(client, mission)
+    assert "before the history was kept" in row(html, "Also accredited to")
+    assert "Belarus" in row(html, "Also accredited to")

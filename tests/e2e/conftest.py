@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
+from django.db import connections
 from playwright.sync_api import Browser, sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -24,3 +25,7 @@ def browser() -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=QUIET)
         yield chromium
         chromium.close()
+        # While Playwright's event loop runs in this thread, Django keeps the test's database
+        # connections apart from the thread's usual ones (asgiref's Local): closed only here,
+        # they would still hold the test database when the run drops it.
+        connections.close_all()

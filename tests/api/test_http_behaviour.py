@@ -61,6 +61,15 @@ def _own_address() -> Client:
     return Client(REMOTE_ADDR=f"198.18.{random.randrange(256)}.{random.randrange(1, 255)}")
 
 
+def refused_secret(revoked: bool) -> str:
+    """A token secret the API refuses: a revoked token's, or a wrong one."""
+    token, secret = ApiToken.issue("old-bot")
+    if revoked:
+        token.revoke()
+        return secret
+    return secret + "-wrong"
+
+
 def _patch_city(client: Client, city: str, secret: str) -> Any:
     return client.patch(
         "/api/v1/missions/Q1",
@@ -119,11 +128,7 @@ def test_a_refused_token_is_answered_as_before_not_counted(
 ) -> None:
     settings.API_ANON_RATE = settings.API_TOKEN_RATE = "1/m"
     make_mission(wikidata="Q1")
-    token, secret = ApiToken.issue("old-bot")
-    if revoked:
-        token.revoke()
-    else:
-        secret += "-wrong"
+    secret = refused_secret(revoked)
     client = _own_address()
     answers = [_patch_city(client, c, secret) for c in "ABC"]
     assert [a.status_code for a in answers] == [status] * 3, "refused, never throttled"
@@ -157,11 +162,7 @@ def test_a_public_read_with_a_bad_token_is_answered_and_counted_as_anonymous(
     settings: Any, revoked: bool
 ) -> None:
     settings.API_ANON_RATE = "2/m"
-    token, secret = ApiToken.issue("old-bot")
-    if revoked:
-        token.revoke()
-    else:
-        secret += "-wrong"
+    secret = refused_secret(revoked)
     client = _own_address()
     bearer = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
     reads = [client.get("/api/v1/countries/RU", **bearer).status_code for _ in range(3)]

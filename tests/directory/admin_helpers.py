@@ -7,6 +7,9 @@ from typing import Any
 import lxml.html
 from django.contrib.auth.models import User
 from django.test import Client
+from django.urls import reverse
+
+from embassies.directory.models import Mission
 
 
 def editor_client(username: str = "anna") -> tuple[Client, User]:
@@ -30,3 +33,19 @@ def form_fields(client: Client, url: str) -> dict[str, Any]:
         value = value.removeprefix("\n") if name in textareas else value
         data.setdefault(name, []).append(value)
     return {name: values[0] if len(values) == 1 else values for name, values in data.items()}
+
+
+def change_url(mission: Mission) -> str:
+    return reverse("admin:directory_mission_change", args=[mission.pk])
+
+
+def add_accreditation_inline(client: Client, mission: Mission, code: str) -> int:
+    """Send the mission's admin page with one more state in its accreditations inline; the
+    answer's status."""
+    data = form_fields(client, change_url(mission))
+    total = int(data["Mission_accreditations-TOTAL_FORMS"])
+    data |= {
+        "Mission_accreditations-TOTAL_FORMS": str(total + 1),
+        f"Mission_accreditations-{total}-country": code,
+    }
+    return client.post(change_url(mission), data).status_code

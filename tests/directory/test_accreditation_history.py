@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from embassies.directory.models import Mission
-from tests.directory.admin_helpers import editor_client, form_fields
-from tests.directory.test_admin_mission_edit import CANADA_MOSCOW, change_url, import_lines
+from tests.corrections.builders import CANADA_MOSCOW, import_rows
+from tests.directory.admin_helpers import add_accreditation_inline, editor_client, form_fields
 from tests.factories import make_country
 
 pytestmark = pytest.mark.django_db
@@ -30,22 +30,10 @@ def without_armenia(row: str) -> str:
     return ";".join(fields)
 
 
-@pytest.fixture
-def canada(tmp_path: Path) -> Mission:
-    import_lines(tmp_path, [CANADA_MOSCOW], "first.csv")
-    return Mission.objects.get(wikidata="Q4374011")
-
-
 def add_georgia_inline(mission: Mission) -> None:
     client, _ = editor_client("anna")
-    data = form_fields(client, change_url(mission))
-    total = int(data["Mission_accreditations-TOTAL_FORMS"])
     make_country("GE", "Georgia")
-    data |= {
-        "Mission_accreditations-TOTAL_FORMS": str(total + 1),
-        f"Mission_accreditations-{total}-country": "GE",
-    }
-    assert client.post(change_url(mission), data).status_code == 302
+    assert add_accreditation_inline(client, mission, "GE") == 302
 
 
 def test_an_imported_version_holds_the_accreditations_it_brought(canada: Mission) -> None:
@@ -56,7 +44,7 @@ def test_an_imported_version_holds_the_accreditations_it_brought(canada: Mission
 def test_an_import_that_changes_only_accreditations_writes_a_version(
     canada: Mission, tmp_path: Path
 ) -> None:
-    import_lines(tmp_path, [without_armenia(CANADA_MOSCOW)], "second.csv")
+    import_rows(tmp_path, [without_armenia(CANADA_MOSCOW)], "second.csv")
     assert covered(canada) == ["UZ"]
     versions = [v.accredited for v in canada.history.order_by("history_date")]
     assert versions == [["AM", "UZ"], ["UZ"]]

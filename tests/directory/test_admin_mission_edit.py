@@ -7,42 +7,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from embassies.directory.models import FieldConflict, Mission
-from tests.conftest import SNAPSHOT
-from tests.directory.admin_helpers import editor_client, form_fields
+from tests.corrections.builders import CANADA_MOSCOW, import_rows, with_website
+from tests.directory.admin_helpers import (
+    add_accreditation_inline,
+    change_url,
+    editor_client,
+    form_fields,
+)
 from tests.factories import make_country
 
 pytestmark = pytest.mark.django_db
-
-HEADER, *LINES = SNAPSHOT.read_text(encoding="utf-8").splitlines()
-CANADA_MOSCOW = next(line for line in LINES if line.rstrip(";").endswith("/Q4374011"))
-WEBSITE_COLUMN = 13
-
-
-def import_lines(tmp_path: Path, lines: list[str], name: str) -> None:
-    path = tmp_path / name
-    path.write_text("\n".join([HEADER, *lines]) + "\n", encoding="utf-8")
-    call_command("import", "wikidata-csv", str(path))
-
-
-def changed_row(website: str) -> str:
-    fields = CANADA_MOSCOW.split(";")
-    fields[WEBSITE_COLUMN] = website
-    return ";".join(fields)
-
-
-@pytest.fixture
-def canada(tmp_path: Path) -> Mission:
-    import_lines(tmp_path, [CANADA_MOSCOW], "first.csv")
-    return Mission.objects.get(wikidata="Q4374011")
-
-
-def change_url(mission: Mission) -> str:
-    return reverse("admin:directory_mission_change", args=[mission.pk])
 
 
 def test_an_admin_edit_makes_the_changed_fields_the_editors(canada: Mission) -> None:
@@ -76,7 +54,7 @@ def test_the_edit_survives_a_reimport_as_a_conflict(canada: Mission, tmp_path: P
     client, _ = editor_client("anna")
     data = form_fields(client, change_url(canada)) | {"city": "Moskva"}
     assert client.post(change_url(canada), data).status_code == 302
-    import_lines(tmp_path, [changed_row("https://ca.example/ru")], "second.csv")
+    import_rows(tmp_path, [with_website(CANADA_MOSCOW, "https://ca.example/ru")], "second.csv")
     canada.refresh_from_db()
     assert canada.city == "Moskva" and canada.website == "https://ca.example/ru"
     conflict = FieldConflict.objects.get(mission=canada, field="city")
@@ -116,18 +94,12 @@ def test_restoring_an_old_version_brings_its_values_back_and_is_recorded(
 
 def test_accreditations_edited_inline_are_the_editors(canada: Mission, tmp_path: Path) -> None:
     client, _ = editor_client("anna")
-    data = form_fields(client, change_url(canada))
-    total = int(data["Mission_accreditations-TOTAL_FORMS"])
     make_country("GE", "Georgia")
-    data |= {
-        "Mission_accreditations-TOTAL_FORMS": str(total + 1),
-        f"Mission_accreditations-{total}-country": "GE",
-    }
-    assert client.post(change_url(canada), data).status_code == 302
+    assert add_accreditation_inline(client, canada, "GE") == 302
     codes = set(canada.accreditations.values_list("code", flat=True))
     assert "GE" in codes
     assert Mission.objects.get(pk=canada.pk).sources["accreditations"] == "editor:admin:anna"
-    import_lines(tmp_path, [changed_row("https://ca.example/ru")], "second.csv")
+    import_rows(tmp_path, [with_website(CANADA_MOSCOW, "https://ca.example/ru")], "second.csv")
     assert set(canada.accreditations.values_list("code", flat=True)) == codes
 
 

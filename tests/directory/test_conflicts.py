@@ -38,6 +38,15 @@ def conflict(tmp_path: Path) -> FieldConflict:
     return FieldConflict.objects.get(mission=mission, field="city")
 
 
+@pytest.fixture
+def website_conflict(conflict: FieldConflict, tmp_path: Path) -> FieldConflict:
+    """A second conflict on the same mission: Alice set the website, Wikidata now gives another."""
+    mission = conflict.mission
+    edit_mission(mission, {"website": "https://editor.example/"}, editor="editor:api:alice")
+    import_rows(tmp_path, [with_website(CANADA_MOSCOW, "https://ca.example/9")], "third.csv")
+    return FieldConflict.objects.get(mission=mission, field="website")
+
+
 def test_accepting_the_source_value_applies_it_and_records_history(
     conflict: FieldConflict, reviewer: User, tmp_path: Path
 ) -> None:
@@ -98,12 +107,9 @@ def test_the_conflict_reads_as_a_sentence_dated_from_the_history(conflict: Field
 
 
 def test_admin_lists_conflicts_and_carries_out_both_actions(
-    tmp_path: Path, conflict: FieldConflict, reviewer: User
+    conflict: FieldConflict, website_conflict: FieldConflict, reviewer: User
 ) -> None:
-    mission = conflict.mission
-    edit_mission(mission, {"website": "https://editor.example/"}, editor="editor:api:alice")
-    import_rows(tmp_path, [with_website(CANADA_MOSCOW, "https://ca.example/9")], "third.csv")
-    website = FieldConflict.objects.get(mission=mission, field="website")
+    mission, website = conflict.mission, website_conflict
     client = Client()
     client.force_login(reviewer)
     url = reverse("admin:directory_fieldconflict_changelist")
@@ -129,12 +135,9 @@ def test_a_settled_conflict_stays_settled_when_the_row_changes_for_another_reaso
 
 
 def test_each_decision_records_who_made_it_and_when(
-    tmp_path: Path, conflict: FieldConflict, reviewer: User
+    conflict: FieldConflict, website_conflict: FieldConflict, reviewer: User
 ) -> None:
-    mission = conflict.mission
-    edit_mission(mission, {"website": "https://editor.example/"}, editor="editor:api:alice")
-    import_rows(tmp_path, [with_website(CANADA_MOSCOW, "https://ca.example/9")], "third.csv")
-    website = FieldConflict.objects.get(mission=mission, field="website")
+    website = website_conflict
     before = timezone.now()
     keep_editor_value(website, reviewer)
     accept_source_value(conflict, User.objects.create_superuser("sam", "sam@example.org", "x"))
@@ -146,12 +149,9 @@ def test_each_decision_records_who_made_it_and_when(
 
 
 def test_a_new_source_value_reopens_a_settled_conflict_undecided(
-    tmp_path: Path, conflict: FieldConflict, reviewer: User
+    website_conflict: FieldConflict, reviewer: User, tmp_path: Path
 ) -> None:
-    mission = conflict.mission
-    edit_mission(mission, {"website": "https://editor.example/"}, editor="editor:api:alice")
-    import_rows(tmp_path, [with_website(CANADA_MOSCOW, "https://ca.example/9")], "third.csv")
-    website = FieldConflict.objects.get(mission=mission, field="website")
+    website = website_conflict
     keep_editor_value(website, reviewer)
     import_rows(tmp_path, [with_website(CANADA_MOSCOW, "https://ca.example/10")], "fourth.csv")
     website.refresh_from_db()

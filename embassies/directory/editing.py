@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from embassies.countries.models import Country
+from embassies.directory.accreditation_history import accredited_codes
 from embassies.directory.models import Mission
 
 # Fields a person may set through the API; the rest is derived or belongs to imports.
@@ -113,11 +114,9 @@ def restore_version(
     """Save `mission` set back to an old version's values, with the accreditations that
     version holds (None: it predates their recording, so they stay as they are)."""
     also = []
-    if accredited is not None:
-        have = set(mission.accreditations.values_list("code", flat=True))
-        if have != set(accredited):
-            mission.accreditations.set(Country.objects.filter(code__in=accredited))
-            also.append("accreditations")
+    if accredited is not None and set(accredited_codes(mission.pk)) != set(accredited):
+        mission.accreditations.set(Country.objects.filter(code__in=accredited))
+        also.append("accreditations")
     return save_edit(mission, editor, reason, also)
 
 

@@ -15,6 +15,7 @@ class Status(models.TextChoices):
     OPEN = "open", "Open"
     SUSPENDED = "suspended", "Operations suspended"
     CLOSED = "closed", "Closed"
+    RELOCATED = "relocated", "Relocated"
 
 
 _SHORT_KIND_LABELS = {kind.value: str(kind.label).split(" (")[0] for kind in Kind}
@@ -85,6 +86,22 @@ class Mission(models.Model):
         default=list, blank=True, help_text='Regions a consulate covers ("Bavaria").'
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    status_since = models.CharField(
+        max_length=10, blank=True,
+        help_text="YYYY, YYYY-MM or YYYY-MM-DD: since when the status holds, as its evidence says.",
+    )  # fmt: skip
+    moved_to = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='Where a relocated mission\'s services went: "Doha (QA)".',
+    )
+    territory = models.CharField(
+        max_length=120, blank=True,
+        help_text="An entity the host state does not control (Abkhazia): never offered as help there.",
+    )  # fmt: skip
+    position_approximate = models.BooleanField(
+        default=False, help_text="lat/lon are its city's centre, not the building's."
+    )
     photo = models.URLField(max_length=500, blank=True)
     photo_author = models.CharField(max_length=300, blank=True)
     photo_licence = models.CharField(max_length=120, blank=True)
@@ -187,6 +204,10 @@ class ImportRun(models.Model):
     closed = models.PositiveIntegerField(default=0)
     rejected = models.PositiveIntegerField(default=0)
     repaired = models.PositiveIntegerField(default=0)
+    data_as_of = models.DateTimeField(
+        null=True, blank=True,
+        help_text="The date of the data read (a snapshot's date, a live query's time), not of the run.",
+    )  # fmt: skip
     rejections = models.JSONField(default=list, help_text="[{row, qid, reason}]")
     repairs = models.JSONField(default=list, help_text="[{row, qid, repair}]")
 
@@ -196,3 +217,44 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} import of {self.finished_at:%Y-%m-%d %H:%M}"
+
+
+class FactStatus(models.TextChoices):
+    CLOSED = "closed", "Closed"
+    SUSPENDED = "suspended", "Operations suspended"
+    RELOCATED = "relocated", "Relocated"
+    REOPENED = "reopened", "Reopened"
+
+
+class StatusFact(models.Model):
+    """A sourced change in a mission's status (closed, suspended, relocated, reopened): the
+    evidence its status comes from. The latest fact in force decides; editors may change or
+    end any fact, and an import never overwrites a fact an editor touched."""
+
+    mission = models.ForeignKey(Mission, models.CASCADE, related_name="status_facts")
+    status = models.CharField(max_length=16, choices=FactStatus.choices)
+    since = models.CharField(max_length=10, help_text="YYYY, YYYY-MM or YYYY-MM-DD.")
+    until = models.CharField(
+        max_length=10, blank=True, help_text="Empty while the fact is in force."
+    )
+    moved_to = models.CharField(max_length=200, blank=True)
+    source_url = models.URLField(max_length=500)
+    source_title = models.CharField(max_length=300, blank=True)
+    note = models.TextField(blank=True)
+    source = models.CharField(
+        max_length=80, default="mission_status",
+        help_text='Who asserts it: "mission_status" (the curated file) or "editor:admin:NAME".',
+    )  # fmt: skip
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["mission", "since", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mission", "status", "since"], name="one_fact_per_status_and_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"mission {self.mission_id} {self.status} since {self.since}"

@@ -50,6 +50,7 @@ STATUS_LABELS = {
     "open": pgettext_lazy("mission status", "Open"),
     "suspended": pgettext_lazy("mission status", "Operations suspended"),
     "closed": pgettext_lazy("mission status", "Closed"),
+    "relocated": pgettext_lazy("mission status", "Relocated"),
 }
 
 

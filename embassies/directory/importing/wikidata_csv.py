@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,12 +14,29 @@ from embassies.directory.importing.records import COLUMNS
 Row = tuple[int, dict[str, str]]
 
 
+# Ten times the shipped snapshot: room to grow, and a ceiling for a compressed bomb.
+MAX_BYTES = 64 * 1024 * 1024
+
+
 class BadFile(ValueError):
     """The whole file is unusable; the message says why in one line."""
 
 
-def _decode(path: Path) -> str:
-    data = path.read_bytes()
+def read_bytes(path: Path) -> bytes:
+    """The file's content, uncompressed when it is gzip (the shipped snapshot is), bounded."""
+    with path.open("rb") as raw:
+        compressed = raw.read(2) == b"\x1f\x8b"
+        raw.seek(0)
+        try:
+            data = (gzip.GzipFile(fileobj=raw) if compressed else raw).read(MAX_BYTES + 1)
+        except (OSError, EOFError, zlib.error) as error:
+            raise BadFile(f"{path}: not a readable gzip file ({error})") from None
+    if len(data) > MAX_BYTES:
+        raise BadFile(f"{path}: larger than {MAX_BYTES // 2**20} MiB (uncompressed); refused")
+    return data
+
+
+def _decode(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -43,7 +62,7 @@ def read_rows(path: str | Path) -> list[Row]:
     path = Path(path)
     if not path.is_file():
         raise BadFile(f"{path}: no such file")
-    text = _decode(path)
+    text = _decode(path, read_bytes(path))
     if not text.strip():
         raise BadFile(f"{path}: the file is empty")
     header = _check_header(path, text.split("\n", 1)[0].rstrip("\r"))

@@ -46,7 +46,7 @@ def datasets() -> dict[str, Dataset]:
             licence_url=entry["licence_url"],
             url=entry["url"],
             sha256=entry["sha256"],
-        )  # fmt: skip
+        )
         for name, entry in manifest.items()
     }
 

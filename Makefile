@@ -2,7 +2,9 @@
 PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
-SHARED ?= ../shared
+# Where `make run` listens (the data folder is EMBASSIES_DATA_DIR, ./data by default).
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test lint typecheck bench bench-load audit install dev-install browser nginx node lock clean
 
@@ -10,9 +12,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-# Installs the site and serves it on SQLite (http://127.0.0.1:8000).
+# Installs the site and serves it on SQLite (http://127.0.0.1:8000); the first start loads the
+# shipped data. `make run PORT=8080`, `EMBASSIES_DATA_DIR=/tmp/site make run`.
 run: install
-	$(BIN)/embassies serve
+	$(BIN)/embassies serve --host $(HOST) --port $(PORT)
 
 install: $(BIN)/python
 	$(BIN)/pip install -q -c constraints.txt -e .
@@ -60,6 +63,7 @@ bench: dev-install
 	REDIS_URL=redis://127.0.0.1:6379/13 $(BIN)/python -m bench.frontdoor
 	$(BIN)/python -m bench.quality
 	$(BIN)/python -m bench.osm_matching
+	$(BIN)/python -m bench.first_start
 
 # Crisis load on PostgreSQL and Redis: the app against nginx serving a static copy, and nginx
 # caching in front of the app (wrk at 64 connections, 60 s each; Debian's wrk and nginx).

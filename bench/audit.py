@@ -13,9 +13,10 @@ import subprocess
 import urllib.request
 
 from bench.http import free_port, wait_for
-from bench.run import EMBASSIES, ROOT, SNAPSHOT, bench_environment
+from bench.run import EMBASSIES, ROOT, bench_environment
 
-SHARED = ROOT.parent / "shared"
+# A saved news page written for the tests (an invented story about consuls in Russia).
+ARTICLE = ROOT / "tests" / "news" / "fixtures" / "consular-visits-page.txt"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
@@ -23,13 +24,12 @@ TARGET = 95
 
 
 def load(env: dict[str, str]) -> None:
-    """The snapshot, arrangements, emergency lines, an alert and the seed article."""
+    """The shipped data (snapshot, arrangements, emergency lines, status), an alert and an
+    article."""
     steps = [
-        ["import", "wikidata-csv", str(SNAPSHOT)],
-        ["import", "representation-csv", str(SHARED / "data" / "representation.csv")],
-        ["import", "emergency-csv", str(SHARED / "data" / "emergency_lines.csv")],
+        ["import", "shipped"],
         ["alert", "add", "RU", "--headline", "Russia is currently at war in Ukraine"],
-        ["news", "add", str(SHARED / "seed" / "embassypages-news-page.txt")],
+        ["news", "add", str(ARTICLE)],
     ]
     for step in steps:
         subprocess.run([EMBASSIES, *step], env=env, check=True, capture_output=True)

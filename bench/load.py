@@ -31,8 +31,8 @@ from urllib.parse import urlsplit
 from bench.deploy_doc import local_nginx
 from bench.http import free_port, wait_for
 from bench.run import EMBASSIES, SNAPSHOT, page_urls, timed
+from embassies.bundled import dataset
 
-SHARED_DATA = SNAPSHOT.parent
 POSTGRES_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
 DATABASE = "embassies_bench_load"
 REDIS_URL = "redis://127.0.0.1:6379/14"
@@ -258,8 +258,8 @@ def main() -> None:
     try:
         print("postgresql with redis:")
         seconds = timed(["import", "wikidata-csv", str(SNAPSHOT)], env)
-        timed(["import", "representation-csv", str(SHARED_DATA / "representation.csv")], env)
-        timed(["import", "emergency-csv", str(SHARED_DATA / "emergency_lines.csv")], env)
+        timed(["import", "representation-csv", str(dataset("representation").path)], env)
+        timed(["import", "emergency-csv", str(dataset("emergency").path)], env)
         print(f"  (imported {SNAPSHOT.name} in {seconds:.1f} s)")
         measure(args, env, folder)
         recheck_every_hit(args, env, folder)

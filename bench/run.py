@@ -23,9 +23,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bench.http import free_port, latency_ms, throughput, wait_for
+from embassies.bundled import snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
-SNAPSHOT = ROOT.parent / "shared" / "data" / "wikidata-missions-2022-11.csv"
+SNAPSHOT = snapshot()  # the shipped snapshot: nothing beside the clone is needed
 QUERIES = ROOT / "tests" / "search" / "quality_queries.csv"
 EMBASSIES = str(Path(sys.executable).parent / "embassies")
 POSTGRES_ADMIN = "postgres://postgres@127.0.0.1:5432/test"

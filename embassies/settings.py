@@ -372,6 +372,14 @@ PAGE_RECHECK_MS = env_int(
 
 SERVE_WORKERS = env_int("EMBASSIES_WORKERS", 2, "Worker processes for `embassies serve`.", 1)
 
+# A fresh install is useful at once: the first `serve` on an empty database loads the data the
+# package ships. An operator who syncs from the live sources instead turns it off.
+LOAD_SHIPPED = env_bool(
+    "EMBASSIES_LOAD_SHIPPED",
+    True,
+    "`embassies serve` loads the shipped data into an empty database.",
+)
+
 # The data-quality report calls a mission stale when no one has confirmed it for this long.
 QUALITY_STALE_DAYS = env_int(
     "EMBASSIES_STALE_DAYS", 365, "Days after which an unverified mission counts as stale.", 1

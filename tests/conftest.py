@@ -1,17 +1,33 @@
-"""Test-wide settings: a cheap password hasher, plain static storage, the shared data folder."""
+"""Test-wide settings: a cheap password hasher, plain static storage, the shipped snapshot."""
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator, Mapping
 from email.message import Message
+from functools import cache
 from pathlib import Path
+from typing import TextIO
 
 import pytest
 from django.conf import settings
 from django.utils.datastructures import CaseInsensitiveMapping
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SNAPSHOT = SHARED / "data" / "wikidata-missions-2022-11.csv"
+from embassies.bundled import snapshot
+
+# The Wikidata snapshot the package ships (gzip): tests need nothing beside the clone.
+SNAPSHOT = snapshot()
+
+
+def open_snapshot() -> TextIO:
+    """The shipped snapshot as text, uncompressed (for csv readers)."""
+    return gzip.open(SNAPSHOT, "rt", encoding="utf-8", newline="")
+
+
+@cache
+def snapshot_lines() -> tuple[str, ...]:
+    """The shipped snapshot's lines, header first, uncompressed."""
+    return tuple(gzip.decompress(SNAPSHOT.read_bytes()).decode("utf-8").splitlines())
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -38,7 +54,7 @@ def imported_snapshot(django_db_setup: None, django_db_blocker: object) -> Itera
     from embassies.directory.importing.wikidata_csv import read_rows
     from embassies.directory.models import FieldConflict, ImportRun, Mission
 
-    assert SNAPSHOT.is_file(), f"the shared snapshot is missing: {SNAPSHOT}"
+    assert SNAPSHOT.is_file(), f"the shipped snapshot is missing: {SNAPSHOT}"
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         run = apply(prepare(read_rows(SNAPSHOT)), "wikidata", str(SNAPSHOT))
         yield run

@@ -14,6 +14,12 @@ class PhotoOut(Schema):
     licence_url: str
 
 
+class StatusSourceOut(Schema):
+    name: str  # "mission_status", "wikidata" or "editor"
+    url: str | None
+    title: str | None
+
+
 class MissionOut(Schema):
     id: int
     wikidata: str | None
@@ -30,6 +36,8 @@ class MissionOut(Schema):
     address: str
     lat: float | None
     lon: float | None
+    approximate: bool  # lat/lon are the city's centre, not the building's
+    territory: str | None  # an entity the host does not control (Abkhazia): no help in the host
     phones: list[str]
     emails: list[str]
     website: str | None
@@ -37,6 +45,11 @@ class MissionOut(Schema):
     opening_hours: str | None
     head_of_mission: str | None
     status: str
+    # Since when the status holds (YYYY, YYYY-MM or YYYY-MM-DD), where a relocated mission's
+    # services went, and the evidence: a status fact's source, an editor, or Wikidata.
+    status_since: str | None = None
+    moved_to: str | None = None
+    status_source: StatusSourceOut | None = None
     accreditations: list[str]
     regions: list[str]
     photo: PhotoOut | None
@@ -44,6 +57,11 @@ class MissionOut(Schema):
     sources: dict[str, Any]
     url: str
     updated_at: str
+    # The date of the data that last confirmed the details (a snapshot's date, not the day it
+    # was imported); `stale` when that is older than EMBASSIES_STALE_DAYS, with the notice.
+    verified_at: str | None
+    stale: bool
+    notice: str | None
 
 
 class CountryOut(Schema):

@@ -28,11 +28,16 @@ class CountryRef(Schema):
 
 
 class AnswerOut(Schema):
-    mission: MissionOut
+    mission: MissionOut | None  # null: an arrangement whose office the directory does not know
     reason: str
     basis: str
     distance_km: float | None
     source_url: str | None
+    representing: str  # alpha-2 of the state whose office helps
+    office: str  # "Embassy of Qatar in Afghanistan": the mission's title, or the office's
+    since: str | None  # the arrangement's date (YYYY, YYYY-MM or YYYY-MM-DD)
+    in_city: str | None  # the point is in this city, the mission's: "in Moscow", not "2 km"
+    note: str | None  # an office answer: why no address is given
 
 
 class EmergencyLineOut(Schema):

@@ -5,11 +5,17 @@ accredited to Y, representation arrangements (protecting powers, interests secti
 sharing, Nordic cooperation) and, for an EU citizen in a non-EU state, every other EU member
 state's mission there. Always: the citizen's foreign-ministry emergency line. Suspended or
 closed missions are listed apart with their status, never offered as help.
+
+A protecting power or interests section for X in Y comes first: X's own offices there are
+listed apart unless a source dated after it (a reopening, an editor) says they serve. An
+arrangement is offered even when no office of the representing state is known. Missions in a
+territory Y does not control (Abkhazia in Georgia) are never offered.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from django.utils.translation import gettext
@@ -18,8 +24,10 @@ from embassies.alerts.queries import finder_alerts
 from embassies.assistance import reasons, rules
 from embassies.assistance.models import Arrangement, ArrangementKind, EmergencyLine
 from embassies.countries.models import Country
+from embassies.directory import titles
 from embassies.directory.kinds import Kind
 from embassies.directory.models import Mission, Status
+from embassies.lib import gazetteer
 from embassies.lib.geo import valid_point
 
 Point = tuple[float, float]
@@ -34,12 +42,41 @@ class FinderError(ValueError):
 
 
 @dataclass(frozen=True)
+class Office:
+    """An office the directory has no record of, named from what an arrangement says: "Embassy
+    of Qatar in Afghanistan" (titles.title reads it like a mission)."""
+
+    sending: Country
+    host: Country
+    kind: str = Kind.EMBASSY
+    sending_subdivision: str = ""
+    city: str = ""
+
+    @property
+    def title(self) -> str:
+        return titles.title(self)
+
+
+@dataclass(frozen=True)
 class Answer:
-    mission: Mission
+    mission: Mission | None  # None: an arrangement whose office the directory does not know
     reason: str
     basis: str  # own, accredited, protecting_power, interests_section, consular_sharing, nordic, eu
     distance_km: float | None
     source_url: str | None = None
+    office: Office | None = None  # set when mission is None
+    since: str = ""  # the arrangement's date, when the answer rests on one
+    in_city: str = ""  # the point is in the mission's city: say "in Moscow", not "2 km away"
+    note: str = ""  # for an office answer: why no address is given
+
+    @property
+    def representing(self) -> Country:
+        """The state whose office helps."""
+        return self.mission.sending if self.mission is not None else self.office.sending  # type: ignore[union-attr]
+
+    @property
+    def key(self) -> object:
+        return self.mission.pk if self.mission is not None else ("office", self.representing.code)
 
 
 @dataclass
@@ -51,6 +88,7 @@ class FinderResult:
     unavailable: list[Answer] = field(default_factory=list)
     emergency_lines: list[EmergencyLine] = field(default_factory=list)
     alerts: list[dict[str, Any]] = field(default_factory=list)
+    reopened: dict[int, list[str]] = field(default_factory=dict)  # mission id -> dates reopened
 
     @property
     def message(self) -> str:
@@ -70,10 +108,21 @@ class FinderResult:
         )
         return f"{you}: no office is known that can help you there; {call}."
 
+    @cached_property
+    def point_city(self) -> gazetteer.City | None:
+        """The city the point is in, to say "in Moscow" of a mission there."""
+        return gazetteer.city_for_point(*self.near, self.host.code) if self.near else None
+
     def add(self, answer: Answer) -> None:
-        seen = {a.mission.pk for a in self.answers + self.unavailable}
-        if answer.mission.pk not in seen:
+        seen = {a.key for a in self.answers + self.unavailable}
+        if answer.key not in seen:
             self.answers.append(answer)
+
+    def answer(self, m: Mission, reason: str, basis: str, source_url: str | None = None) -> Answer:
+        """An answer about mission m, with its distance from the point, or "in CITY"."""
+        distance = rules.distance_km(m, self.near)
+        where = rules.in_city(m, distance, self.point_city)
+        return Answer(m, reason, basis, distance, source_url, in_city=where)
 
 
 def countries(citizen: str, host: str) -> tuple[Country, Country]:
@@ -101,22 +150,40 @@ def check_point(near: Point | None) -> Point | None:
     return near
 
 
-def _own(result: FinderResult) -> bool:
+def _unavailable(result: FinderResult, m: Mission, basis: str, standing: list[Arrangement]) -> bool:
+    """List m apart when it cannot help: its status, or an arrangement that stands for its
+    state (no later source says it serves again). True when it was listed apart."""
+    if m.status != Status.OPEN:
+        reason, source = reasons.unavailable(m), reasons.unavailable_source(m)
+        result.unavailable.append(
+            Answer(m, reason, basis, rules.distance_km(m, result.near), source)
+        )
+        return True
+    superseded = rules.superseding(m, standing, result.reopened)
+    if superseded is None:
+        return False
+    reason = reasons.superseded(m, superseded, result.citizen, result.host)
+    distance = rules.distance_km(m, result.near)
+    result.unavailable.append(Answer(m, reason, basis, distance, superseded.source_url))
+    return True
+
+
+def _own(result: FinderResult, standing: list[Arrangement]) -> bool:
     """Rule 1; True when a career office of the citizen's own can help (honorary consuls alone do not)."""
     missions = rules.ordered(rules.own_missions(result.citizen, result.host), result.near)
+    result.reopened = rules.reopened(missions) if standing else {}
+    helping = [m for m in missions if not _unavailable(result, m, "own", standing)]
+    for m in helping:
+        result.add(result.answer(m, reasons.own(m), "own"))
+    return any(m.kind != Kind.HONORARY_CONSULATE for m in helping)
+
+
+def _accredited(result: FinderResult, standing: list[Arrangement]) -> None:
+    missions = rules.ordered(rules.accredited_missions(result.citizen, result.host), result.near)
+    result.reopened |= rules.reopened(missions) if standing else {}
     for m in missions:
-        answer = Answer(m, reasons.own(m), "own", rules.distance_km(m, result.near))
-        if m.status == Status.OPEN:
-            result.add(answer)
-        else:
-            result.unavailable.append(Answer(m, reasons.unavailable(m), "own", answer.distance_km))
-    return any(m.status == Status.OPEN and m.kind != Kind.HONORARY_CONSULATE for m in missions)
-
-
-def _accredited(result: FinderResult) -> None:
-    for m in rules.ordered(rules.accredited_missions(result.citizen, result.host), result.near):
-        reason = reasons.accredited(m, result.host)
-        result.add(Answer(m, reason, "accredited", rules.distance_km(m, result.near)))
+        if not _unavailable(result, m, "accredited", standing):
+            result.add(result.answer(m, reasons.accredited(m, result.host), "accredited"))
 
 
 def _helpers(a: Arrangement, citizen: Country) -> list[str]:
@@ -125,20 +192,46 @@ def _helpers(a: Arrangement, citizen: Country) -> list[str]:
     return sorted(reasons.NORDIC - {citizen.code}) if a.kind == ArrangementKind.NORDIC else []
 
 
+def _office(result: FinderResult, a: Arrangement, closed: list[Mission]) -> None:
+    """The arrangement itself when the directory knows no open office of the representing
+    state there: what is known (who, scope, source, since) is better than nothing. Its
+    offices that are not operating are listed apart, with their reason: a mandate outlives
+    a closed building (Switzerland's for the United States in Iran)."""
+    if a.is_rule or a.representing is None:
+        return  # a rule (Nordic, EU) names no state to ask for
+    for m in closed:
+        _unavailable(result, m, a.kind, [])
+    office = Office(a.representing, result.host)
+    if not a.covers_consular:
+        reason = reasons.not_consular(a.representing, result.citizen)
+        result.unavailable.append(Answer(None, reason, a.kind, None, a.source_url, office, a.since))
+        return
+    reason = reasons.arrangement(a, a.representing, result.citizen, result.host)
+    note = reasons.office_not_operating() if closed else reasons.office_not_listed()
+    result.add(Answer(None, reason, a.kind, None, a.source_url, office, a.since, note=note))
+
+
+def _arrangement(result: FinderResult, a: Arrangement) -> None:
+    known = rules.missions_of(_helpers(a, result.citizen), result.host, operating=False)
+    missions = [m for m in known if m.status == Status.OPEN]
+    if not missions:
+        _office(result, a, [m for m in known if m.status != Status.OPEN and not m.territory])
+    for m in rules.ordered(missions, result.near):
+        if not a.covers_consular:
+            reason = reasons.not_consular(m.sending, result.citizen)
+            distance = rules.distance_km(m, result.near)
+            result.unavailable.append(Answer(m, reason, a.kind, distance, a.source_url))
+            continue
+        reason = reasons.arrangement(a, m.sending, result.citizen, result.host)
+        answer = result.answer(m, reason, a.kind, a.source_url)
+        result.add(replace(answer, since=a.since))
+
+
 def _arrangements(result: FinderResult, found: list[Arrangement]) -> None:
     for a in found:
-        if a.kind == ArrangementKind.EU_RULE:
-            continue  # EU law applies whether or not its row was imported: see _eu
-        for m in rules.ordered(
-            rules.missions_of(_helpers(a, result.citizen), result.host), result.near
-        ):
-            distance = rules.distance_km(m, result.near)
-            if not a.covers_consular:
-                reason = reasons.not_consular(m.sending, result.citizen)
-                result.unavailable.append(Answer(m, reason, a.kind, distance, a.source_url))
-                continue
-            reason = reasons.arrangement(a, m.sending, result.citizen, result.host)
-            result.add(Answer(m, reason, a.kind, distance, a.source_url))
+        # EU law applies whether or not its row was imported: see _eu
+        if a.kind != ArrangementKind.EU_RULE:
+            _arrangement(result, a)
 
 
 def _eu(result: FinderResult, found: list[Arrangement]) -> None:
@@ -149,7 +242,7 @@ def _eu(result: FinderResult, found: list[Arrangement]) -> None:
     members = rules.eu_members(result.citizen.code)
     for m in rules.ordered(rules.missions_of(members, result.host, honorary=False), result.near):
         reason = reasons.eu(m.sending, result.citizen, result.host)
-        result.add(Answer(m, reason, "eu", rules.distance_km(m, result.near), source))
+        result.add(result.answer(m, reason, "eu", source))
 
 
 def find(citizen: str, host: str, near: Point | None = None) -> FinderResult:
@@ -160,9 +253,13 @@ def find(citizen: str, host: str, near: Point | None = None) -> FinderResult:
     result.alerts = finder_alerts(result.host.code)
     if result.citizen == result.host:
         return result
-    if not _own(result):
-        _accredited(result)
-        found = rules.arrangements(result.citizen, result.host)
-        _arrangements(result, found)
+    found = rules.arrangements(result.citizen, result.host)
+    # A protecting power or interests section for this host means the state has no working
+    # mission there: it comes first, and the state's own offices are listed apart.
+    standing = rules.standing(found)
+    if not _own(result, standing):
+        _arrangements(result, standing)
+        _accredited(result, standing)
+        _arrangements(result, [a for a in found if a not in standing])
         _eu(result, found)
     return result

@@ -8,7 +8,7 @@ from django.utils.translation import gettext, ngettext
 
 from embassies.assistance.models import Arrangement, ArrangementKind
 from embassies.countries.models import Country
-from embassies.directory import titles
+from embassies.directory import status, status_words, titles
 from embassies.directory.models import Mission
 
 EU_SOURCE = "https://eur-lex.europa.eu/eli/dir/2015/637/oj"
@@ -147,12 +147,21 @@ def not_consular(helper: Country, citizen: Country) -> str:
 
 
 def unavailable(mission: Mission) -> str:
+    """'Embassy of Ukraine in Moscow, Russia: closed since 24 February 2022; it cannot help at
+    present.' with where its services moved, when its source says."""
+    shown = status_words.shown(mission)
+    state = shown.text[:1].lower() + shown.text[1:]
+    moved = f" {shown.moved}." if shown.moved else ""
     if not english():
-        return gettext("%(title)s: %(status)s; it cannot help at present.") % {
-            "title": titles.title(mission),
-            "status": titles.status_label(mission.status).lower(),
-        }
-    return f"{mission.title}: {mission.get_status_display().lower()}; it cannot help at present."
+        text = gettext("%(title)s: %(status)s; it cannot help at present.")
+        return text % {"title": titles.title(mission), "status": state} + moved
+    return f"{mission.title}: {state}; it cannot help at present.{moved}"
+
+
+def unavailable_source(mission: Mission) -> str | None:
+    """The page that reports the mission's closure, suspension or move (http(s) only)."""
+    found = status.evidence(mission)
+    return found.url if found and found.url else None
 
 
 def summary(citizen: Country, host: Country, offices: int, emergency_lines: Sized) -> str:
@@ -188,4 +197,40 @@ def summary(citizen: Country, host: Country, offices: int, emergency_lines: Size
             "contact your foreign ministry."
         )
         % names
+    )
+
+
+def superseded(mission: Mission, a: Arrangement, citizen: Country, host: Country) -> str:
+    """Why an office of the represented state is not offered: an arrangement stands for it."""
+    helper = a.representing or citizen  # standing arrangements always name one
+    names = {"helper": place(helper), "citizen": place(citizen), "host": place(host)}
+    names |= {"title": titles.title(mission), "year": a.since[:4]}
+    if a.since:
+        return (
+            gettext(
+                "%(title)s: %(helper)s has handled the interests of %(citizen)s in %(host)s since "
+                "%(year)s; this mission is not known to serve citizens."
+            )
+            % names
+        )
+    return (
+        gettext(
+            "%(title)s: %(helper)s handles the interests of %(citizen)s in %(host)s; this mission "
+            "is not known to serve citizens."
+        )
+        % names
+    )
+
+
+def office_not_listed() -> str:
+    return gettext(
+        "This office is not in the directory yet; the arrangement’s source says it helps. "
+        "Ask your foreign ministry for its address."
+    )
+
+
+def office_not_operating() -> str:
+    return gettext(
+        "Its office there is not operating at present (see below), but the arrangement stands: "
+        "ask your foreign ministry or its emergency line how to reach it."
     )

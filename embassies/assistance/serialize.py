@@ -17,12 +17,19 @@ def _country(c: Country) -> dict[str, str]:
 
 
 def answer_to_dict(a: Answer, request: HttpRequest | None = None) -> dict[str, Any]:
+    """`mission` is null when an arrangement names a state whose office the directory does
+    not know: `office` and `representing` still say whom to ask."""
     return {
-        "mission": mission_to_dict(a.mission, request),
+        "mission": mission_to_dict(a.mission, request) if a.mission is not None else None,
         "reason": a.reason,
         "basis": a.basis,
         "distance_km": a.distance_km,
         "source_url": a.source_url,
+        "representing": a.representing.code,
+        "office": a.mission.title if a.mission is not None else a.office.title,  # type: ignore[union-attr]
+        "since": a.since or None,
+        "in_city": a.in_city or None,
+        "note": a.note or None,
     }
 
 

@@ -64,3 +64,18 @@ def as_of_for(content: bytes) -> date | None:
     """The date of a file's data when it is one of the shipped datasets (by content), else None."""
     digest = hashlib.sha256(content).hexdigest()
     return next((d.as_of for d in datasets().values() if d.sha256 == digest), None)
+
+
+def as_of_for_file(path: Path, content: bytes) -> date | None:
+    """The date of a file's data: from the note `sync wikidata --write-snapshot` writes beside
+    it (PATH.json, when its digest matches the content), else from the shipped datasets."""
+    note = path.with_name(path.name + ".json")
+    digest = hashlib.sha256(content).hexdigest()
+    if note.is_file():
+        try:
+            written = json.loads(note.read_text(encoding="utf-8"))
+            if written.get("sha256") == digest:
+                return date.fromisoformat(str(written["as_of"])[:10])
+        except (ValueError, KeyError, AttributeError):
+            pass  # a damaged note says nothing; the content may still be a shipped file
+    return as_of_for(content)

@@ -20,8 +20,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from embassies.directory import conflicts
 from embassies.directory.admin_fields import LinesField, PairsField
+from embassies.directory.admin_status import StatusFactInline, save_inline_facts
 from embassies.directory.editing import admin_editor, mark_edited, restore_version, save_edit
-from embassies.directory.models import FieldConflict, ImportRun, Mission
+from embassies.directory.models import FieldConflict, ImportRun, Mission, StatusFact
 
 # Links typed without a scheme are taken as https (Django 6's default, without its warning).
 URLS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
@@ -80,7 +81,8 @@ class MissionAdmin(SimpleHistoryAdmin):
     ]  # fmt: skip
     autocomplete_fields = ["sending", "host"]
     readonly_fields = [
-        "map_preview", "provenance", "verified_at", "notes", "created_at", "updated_at",
+        "map_preview", "provenance", "verified_at", "verified_by", "notes", "created_at",
+        "updated_at",
     ]  # fmt: skip
     fieldsets = [
         (None, {"fields": ["kind", "kind_label", "status", "sending", "sending_subdivision", "host"]}),
@@ -89,11 +91,11 @@ class MissionAdmin(SimpleHistoryAdmin):
         ("Coverage", {"fields": ["head_of_mission", "jurisdiction_regions", "inception"]}),
         ("Photo", {"fields": ["photo", "photo_author", "photo_licence", "photo_licence_url"]}),
         ("Identifiers and provenance", {"fields": [
-            "wikidata", "osm_id", "city_geonameid", "provenance", "verified_at", "notes",
-            "created_at", "updated_at",
+            "wikidata", "osm_id", "city_geonameid", "provenance", "verified_at", "verified_by",
+            "notes", "created_at", "updated_at",
         ]}),
     ]  # fmt: skip
-    inlines = [AccreditationInline]
+    inlines = [AccreditationInline, StatusFactInline]
     date_hierarchy = "updated_at"
     actions = ["mark_verified"]
     formfield_overrides = URLS
@@ -147,9 +149,18 @@ class MissionAdmin(SimpleHistoryAdmin):
             obj, version.accredited, _editor(request), f"restored the version of {when}"
         )
 
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        if formset.model is StatusFact:
+            save_inline_facts(request, formset)  # the facts become the editor's; status follows
+            # The status was derived on a fresh copy: a later save of this one must not undo it.
+            form.instance.refresh_from_db(fields=["status", "status_since", "moved_to", "sources"])
+            return
+        super().save_formset(request, form, formset, change)
+
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        if any(formset.has_changed() for formset in formsets):
+        accredited = [f for f in formsets if f.model is Mission.accreditations.through]
+        if any(formset.has_changed() for formset in accredited):
             mission = form.instance
             mission._history_user = request.user
             mark_edited(mission, ["accreditations"], _editor(request), "edited accreditations")
@@ -157,7 +168,7 @@ class MissionAdmin(SimpleHistoryAdmin):
     @admin.action(description="Mark the selected missions as verified now")
     def mark_verified(self, request: HttpRequest, queryset: QuerySet[Mission]) -> None:
         # Confirming is not changing: no field's source moves, no history row is written.
-        count = queryset.update(verified_at=timezone.now())
+        count = queryset.update(verified_at=timezone.now(), verified_by=_editor(request))
         self.message_user(request, f"{count} mission(s) marked as verified.")
 
 

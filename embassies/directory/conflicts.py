@@ -16,7 +16,11 @@ from django.utils import timezone
 
 from embassies.directory.models import ConflictDecision, FieldConflict, Mission
 
-SOURCE_NAMES = {"wikidata": "Wikidata", "osm": "OpenStreetMap"}
+SOURCE_NAMES = {
+    "wikidata": "Wikidata",
+    "osm": "OpenStreetMap",
+    "mission_status": "The mission status file",
+}
 EMPTY: tuple[object, ...] = ("", None, [], {})
 
 

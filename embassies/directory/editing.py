@@ -26,8 +26,8 @@ EDITABLE = (
 
 # Bookkeeping, not facts about the mission: changing them makes nobody their source.
 NOT_SOURCED = frozenset(
-    {"id", "sources", "notes", "verified_at", "created_at", "updated_at", "slug", "source_hash",
-     "search_document"}
+    {"id", "sources", "notes", "verified_at", "verified_by", "created_at", "updated_at", "slug",
+     "source_hash", "search_document"}
 )  # fmt: skip
 
 
@@ -62,12 +62,14 @@ def _check_text(fields: dict[str, Any]) -> None:
 
 
 def _save(mission: Mission, editor: str, reason: str) -> Mission:
+    if editor in (mission.sources.get("lat"), mission.sources.get("lon")):
+        mission.position_approximate = False  # a person placed it: no longer the city centre
     try:
         mission.full_clean(exclude=["slug", "source_hash", "search_document"])
     except ValidationError as error:
         raise EditError("The mission is not valid.", error.message_dict) from None
     mission.slug = mission.make_slug()
-    mission.verified_at = timezone.now()
+    mission.verified_at, mission.verified_by = timezone.now(), editor
     mission._change_reason = f"{reason} by {editor}"  # type: ignore[attr-defined]
     mission.save()
     return mission

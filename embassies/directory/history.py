@@ -9,14 +9,17 @@ read when the page is made, with the request's language active.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.utils.translation import gettext, gettext_noop, pgettext
 
 from embassies.countries.models import Country
 from embassies.directory import titles
-from embassies.directory.models import Mission
+from embassies.directory.models import ImportRun, Mission
+
+# How an import's versions name the date of their data (importing.apply.dated_reason).
+AS_OF = " (data as of "
 
 # Versions read for one page: enough for years of weekly imports, bounded all the same.
 VERSIONS_READ = 500
@@ -73,6 +76,8 @@ def describe_source(source: str) -> str:
         return "Wikidata"
     if text.startswith(("osm", "openstreetmap")):
         return "OpenStreetMap"
+    if text.startswith(("mission_status", "mission-status")):
+        return gettext("the list of sourced status changes")
     return gettext("an import") if text else gettext("not recorded")
 
 
@@ -81,6 +86,16 @@ def public_source(source: str) -> str:
     if source.startswith("editor:correction"):
         return "editor:correction"
     return "editor" if source.startswith("editor") else source
+
+
+def data_date(reason: str | None) -> date | None:
+    """The date of the data a version came from: "import wikidata-csv (data as of 2022-11-16)"."""
+    text = reason or ""
+    start = text.find(AS_OF)
+    try:
+        return date.fromisoformat(text[start + len(AS_OF) :][:10]) if start >= 0 else None
+    except ValueError:
+        return None
 
 
 def describe_reason(reason: str | None) -> str:
@@ -115,6 +130,7 @@ class Line:
     label: str
     value: list[str]
     source: str
+    as_of: datetime | None = None  # the date of the source's data, for an imported value
     changed_at: datetime | None = None
     changed_by: str = ""
 
@@ -125,6 +141,7 @@ class Version:
     by: str
     action: str
     fields: list[str] = field(default_factory=list)
+    as_of: date | None = None  # the date of the data an import brought
 
 
 @dataclass
@@ -186,6 +203,21 @@ def _differ(column: str, before: Any, after: Any) -> bool:
     return bool(before != after)
 
 
+def source_dates() -> dict[str, datetime]:
+    """Each imported source's latest date of data ("wikidata" -> 16 November 2022): one query."""
+    runs = ImportRun.objects.filter(data_as_of__isnull=False).order_by("source", "-finished_at")
+    found: dict[str, datetime] = {}
+    for source, as_of in runs.values_list("source", "data_as_of"):
+        if as_of is not None:
+            found.setdefault(source, as_of)
+    return found
+
+
+def _base(source: str) -> str:
+    """ "wikidata:absent" -> "wikidata"; an editor's value has no date of data."""
+    return "" if source.startswith("editor") else source.split(":")[0]
+
+
 def mission_history(mission: Mission, accredited: list[Country]) -> MissionHistory:
     """The history page of `mission` (sending and host loaded); `accredited`: the states it
     also covers now.
@@ -194,9 +226,11 @@ def mission_history(mission: Mission, accredited: list[Country]) -> MissionHisto
     names = {c.code: titles.country_name(c) for c in (mission.sending, mission.host, *accredited)}
     current = {column: getattr(mission, column) for column in COLUMNS if column != "accredited"}
     current["accredited"] = sorted(c.code for c in accredited)
+    dates = source_dates()
     lines = {
         s.key: Line(gettext(s.label), _text(s, current, names),
-                    describe_source(mission.sources.get(s.key, "")))
+                    describe_source(mission.sources.get(s.key, "")),
+                    dates.get(_base(mission.sources.get(s.key, ""))))
         for s in SHOWN
     }  # fmt: skip
     rows, complete = _versions(mission)
@@ -209,6 +243,7 @@ def mission_history(mission: Mission, accredited: list[Country]) -> MissionHisto
             lines[shown.key].changed_at, lines[shown.key].changed_by = row["history_date"], by
         action = _action(row["history_type"], row["history_change_reason"], changed)
         labels = [gettext(s.label) for s in changed]
-        versions.append(Version(row["history_date"], by, action, labels))
+        reason = row["history_change_reason"]
+        versions.append(Version(row["history_date"], by, action, labels, data_date(reason)))
         previous = row
     return MissionHistory(list(lines.values()), versions[::-1], mission.verified_at, complete)

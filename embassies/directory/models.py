@@ -117,8 +117,14 @@ class Mission(models.Model):
     )
     verified_at = models.DateTimeField(
         null=True, blank=True, db_index=True,
-        help_text="Last time a source or an editor confirmed this mission's data.",
+        help_text="The date of the data that last confirmed this mission (a source's date, "
+        "an editor's check), not the day it was imported.",
     )  # fmt: skip
+    verified_by = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text='Who confirmed it then: "wikidata", "osm", "editor:...".',
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     # Every change saved one at a time (API, admin) is kept, with who made it. Bulk imports

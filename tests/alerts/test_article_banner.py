@@ -1,4 +1,5 @@
-"""The seed article, once ingested with an alert for Russia, opens with the seed's banner."""
+"""A saved news page about Russia, once ingested with an alert for Russia, opens with the
+banner its site showed."""
 
 from __future__ import annotations
 
@@ -8,15 +9,13 @@ from django.test import Client
 
 from embassies.alerts.editing import add_alert
 from embassies.news.models import Article
-from tests.conftest import SHARED
+from tests.news.builders import SAVED_PAGE
 
 pytestmark = pytest.mark.django_db
 
-SEED = SHARED / "seed" / "embassypages-news-page.txt"
 
-
-def test_seed_article_renders_the_seed_banner_linking_to_the_finder(client: Client) -> None:
-    call_command("news", "add", str(SEED))
+def test_saved_article_renders_its_site_banner_linking_to_the_finder(client: Client) -> None:
+    call_command("news", "add", str(SAVED_PAGE))
     add_alert("RU", headline="Russia is currently at war in Ukraine")
     article = Article.objects.get()
     page = client.get(article.get_absolute_url()).content.decode()
@@ -28,7 +27,7 @@ def test_seed_article_renders_the_seed_banner_linking_to_the_finder(client: Clie
 
 
 def test_no_banner_once_the_alert_has_ended(client: Client) -> None:
-    call_command("news", "add", str(SEED))
+    call_command("news", "add", str(SAVED_PAGE))
     alert = add_alert("RU", headline="Russia is currently at war in Ukraine")
     alert.ends_at = alert.starts_at
     alert.save()

@@ -1,5 +1,6 @@
-"""The seed's banner on country, mission, finder and article pages: active alerts only, at
-most one per country, most severe first, worded like the seed, linking to the finder."""
+"""The alert banner on country, mission, finder and article pages: active alerts only, at
+most one per country, most severe first, worded like a saved news page's site banner
+(tests/news/fixtures), linking to the finder."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from django.utils import timezone
 
 from embassies.alerts.models import Severity, Source
 from tests.alerts.builders import ended, make_alert
-from tests.conftest import SHARED
 from tests.factories import make_mission
+from tests.news.builders import SAVED_PAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +35,13 @@ def render(codes: object) -> str:
     return template.render(Context({"codes": codes}))
 
 
-def test_seed_wording_and_link() -> None:
+def test_saved_page_wording_and_link() -> None:
     make_alert("RU", WAR)
-    seed = (SHARED / "seed" / "embassypages-news-page.txt").read_text(encoding="utf-8")
-    title, sentence = seed.splitlines()[0], seed.splitlines()[2].removesuffix(" on EmbassyPages.")
+    saved = SAVED_PAGE.read_text(encoding="utf-8")
+    title, sentence = (
+        saved.splitlines()[0],
+        saved.splitlines()[2].removesuffix(" on Embassy Watch."),
+    )
     [banner] = banners(render(["RU"]))
     assert text(banner) == f"{title} {sentence}."
     assert '<a href="/find/?in=RU">Find your country’s embassy in Russia</a>' in banner

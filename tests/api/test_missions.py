@@ -17,6 +17,8 @@ ALL_KEYS = DESIGN_KEYS | {
     "kind_label", "title", "sending_name", "sending_subdivision", "host_name", "address",
     "phones", "emails", "website", "social", "opening_hours", "head_of_mission", "status",
     "accreditations", "regions", "photo", "inception", "sources", "updated_at", "osm_id",
+    "approximate", "territory", "status_since", "moved_to", "status_source", "verified_at",
+    "stale", "notice",
 }  # fmt: skip
 
 

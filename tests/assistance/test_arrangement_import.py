@@ -9,12 +9,12 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from embassies.assistance.models import Arrangement, ArrangementKind, EmergencyLine
-from tests.conftest import SHARED
+from embassies.bundled import dataset
 
 pytestmark = pytest.mark.django_db
 
-REPRESENTATION = SHARED / "data" / "representation.csv"
-EMERGENCY = SHARED / "data" / "emergency_lines.csv"
+REPRESENTATION = dataset("representation").path
+EMERGENCY = dataset("emergency").path
 
 
 def run(source: str, path: Path) -> str:

@@ -11,9 +11,9 @@ from django.test import Client
 from django.urls import reverse
 
 from embassies.directory.models import Mission
-from tests.conftest import SNAPSHOT
+from tests.conftest import snapshot_lines
 
-HEADER, *LINES = SNAPSHOT.read_text(encoding="utf-8").splitlines()
+HEADER, *LINES = snapshot_lines()
 CANADA_MOSCOW = next(line for line in LINES if line.rstrip(";").endswith("/Q4374011"))
 WEBSITE_COLUMN = 13
 

@@ -9,7 +9,7 @@ import pytest
 
 from embassies.countries import reference
 from embassies.lib.text import normalize
-from tests.conftest import SNAPSHOT
+from tests.conftest import open_snapshot
 
 EU = {
     "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
@@ -201,7 +201,7 @@ def test_main_qid_is_among_all_qids_and_no_qid_is_shared() -> None:
 
 def _snapshot_pairs(label_column: str, qid_column: str) -> set[tuple[str, str]]:
     """(label, QID) pairs of one column pair of the Wikidata snapshot."""
-    with SNAPSHOT.open(newline="", encoding="utf-8") as handle:
+    with open_snapshot() as handle:
         rows = list(csv.DictReader(handle, delimiter=";"))
     pairs: set[tuple[str, str]] = set()
     for row in rows:

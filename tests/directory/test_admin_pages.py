@@ -16,7 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from embassies.alerts.models import Advisory, Alert
 from embassies.api.models import ApiToken
 from embassies.assistance.models import Arrangement, EmergencyLine
-from embassies.directory.models import FieldConflict, ImportRun, Mission
+from embassies.directory.models import FieldConflict, ImportRun, Mission, StatusFact
 from embassies.news.models import Feed
 from tests.alerts.builders import make_advisory, make_alert
 from tests.directory.admin_helpers import editor_client
@@ -38,6 +38,8 @@ def one_of_each() -> None:
         mission=mission, field="city", source="wikidata", source_value="Moscow",
         current_value="Moskva", current_source="editor:admin:anna",
     )  # fmt: skip
+    StatusFact.objects.create(mission=mission, status="closed", since="2022-02",
+                              source_url="https://example.org/s")  # fmt: skip
     now = timezone.now()
     ImportRun.objects.create(source="wikidata", started_at=now, finished_at=now)
     Arrangement.objects.create(represented=ca, host=ru, representing=make_country("AU", "Australia"),

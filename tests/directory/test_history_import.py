@@ -3,7 +3,7 @@ a re-import of the same file writes none; every mission the source lists counts 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,20 +12,22 @@ from django.utils import timezone
 
 from embassies.directory.editing import edit_mission
 from embassies.directory.models import ImportRun, Mission, Status
-from tests.conftest import SNAPSHOT
+from tests.conftest import snapshot_lines
 
 pytestmark = pytest.mark.django_db
 
-HEADER, *LINES = SNAPSHOT.read_text(encoding="utf-8").splitlines()
+HEADER, *LINES = snapshot_lines()
 CANADA_MOSCOW = next(line for line in LINES if line.rstrip(";").endswith("/Q4374011"))
 FIRST_FIVE = LINES[:5]
 WEBSITE_COLUMN = 13
 
 
-def import_lines(tmp_path: Path, lines: list[str], name: str = "missions.csv") -> ImportRun:
+def import_lines(
+    tmp_path: Path, lines: list[str], name: str = "missions.csv", as_of: str = ""
+) -> ImportRun:
     path = tmp_path / name
     path.write_text("\n".join([HEADER, *lines]) + "\n", encoding="utf-8")
-    call_command("import", "wikidata-csv", str(path))
+    call_command("import", "wikidata-csv", str(path), *(["--as-of", as_of] if as_of else []))
     return ImportRun.objects.latest()
 
 
@@ -85,14 +87,15 @@ def test_closing_an_absent_mission_is_recorded(tmp_path: Path) -> None:
     assert closing.status == Status.CLOSED and closing.history_date == run.started_at
 
 
-def test_every_listed_mission_is_verified_at_the_import_time(tmp_path: Path) -> None:
-    first = import_lines(tmp_path, [*FIRST_FIVE, CANADA_MOSCOW])
-    assert set(Mission.objects.values_list("verified_at", flat=True)) == {first.started_at}
-    second = import_lines(tmp_path, FIRST_FIVE, "without-canada.csv")
+def test_every_listed_mission_is_verified_as_of_the_date_of_the_data(tmp_path: Path) -> None:
+    first = import_lines(tmp_path, [*FIRST_FIVE, CANADA_MOSCOW], as_of="2024-05-01")
+    assert first.data_as_of == datetime(2024, 5, 1, tzinfo=UTC)
+    assert set(Mission.objects.values_list("verified_at", flat=True)) == {first.data_as_of}
+    second = import_lines(tmp_path, FIRST_FIVE, "without-canada.csv", as_of="2025-02-01")
     listed = Mission.objects.exclude(wikidata="Q4374011")
-    assert set(listed.values_list("verified_at", flat=True)) == {second.started_at}
-    # The absent mission was last confirmed by the first import.
-    assert Mission.objects.get(wikidata="Q4374011").verified_at == first.started_at
+    assert set(listed.values_list("verified_at", flat=True)) == {second.data_as_of}
+    # The absent mission was last confirmed by the data of the first file.
+    assert Mission.objects.get(wikidata="Q4374011").verified_at == first.data_as_of
 
 
 def test_an_editors_edit_verifies_the_mission_now_and_is_recorded(tmp_path: Path) -> None:

@@ -8,11 +8,11 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from embassies.directory.models import FieldConflict, ImportRun, Mission, Status
-from tests.conftest import SNAPSHOT
+from tests.conftest import snapshot_lines
 
 pytestmark = pytest.mark.django_db
 
-HEADER, *LINES = SNAPSHOT.read_text(encoding="utf-8").splitlines()
+HEADER, *LINES = snapshot_lines()
 CANADA_MOSCOW = next(line for line in LINES if line.rstrip(";").endswith("/Q4374011"))
 FIRST_TEN = LINES[:10]
 

@@ -7,12 +7,13 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SNAPSHOT
+from tests.conftest import SNAPSHOT, snapshot_lines
+from tests.faults.imports import frozen_inside_transaction, write_lock_taken
 
 EMBASSIES = str(Path(sys.executable).parent / "embassies")
 
@@ -22,7 +23,7 @@ def run(args: list[str], env: dict[str, str]) -> None:
 
 
 def snapshot_of(database: Path) -> list[tuple[object, ...]]:
-    with sqlite3.connect(database) as db:
+    with closing(sqlite3.connect(database)) as db:
         return db.execute(
             "SELECT wikidata, city, status, updated_at FROM directory_mission ORDER BY wikidata"
         ).fetchall()
@@ -32,20 +33,26 @@ def snapshot_of(database: Path) -> list[tuple[object, ...]]:
 def test_interrupted_import_leaves_previous_data_intact(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env |= {"EMBASSIES_DATA_DIR": str(tmp_path)}
+    database = tmp_path / "embassies.sqlite3"
     small = tmp_path / "small.csv"
-    small.write_text("\n".join(SNAPSHOT.read_text(encoding="utf-8").splitlines()[:41]) + "\n")
+    small.write_text("\n".join(snapshot_lines()[:41]) + "\n", encoding="utf-8")
     run(["import", "wikidata-csv", str(small)], env)  # a fresh install: import migrates first
-    before = snapshot_of(tmp_path / "embassies.sqlite3")
+    before = snapshot_of(database)
     assert len(before) == 40
 
     full = subprocess.Popen(
         [EMBASSIES, "import", "wikidata-csv", str(SNAPSHOT)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert full.stderr is not None
     while "writing" not in (line := full.stderr.readline()):
         assert line, "the import ended before it started writing"
-    time.sleep(0.3)  # well inside the transaction
-    full.send_signal(signal.SIGINT)
-    assert full.wait(timeout=120) != 0
-    assert snapshot_of(tmp_path / "embassies.sqlite3") == before
+    frozen_inside_transaction(full, lambda: write_lock_taken(database))
+    full.send_signal(signal.SIGINT)  # Ctrl-C, delivered as soon as it runs again
+    full.send_signal(signal.SIGCONT)
+    _, rest = full.communicate(timeout=120)
+    assert full.returncode != 0 and "KeyboardInterrupt" in rest, rest[-2000:]
+    assert snapshot_of(database) == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -67,7 +68,8 @@ def test_import_fills_fields_and_records_the_element(tmp_path: Path) -> None:
     run = ImportRun.objects.get(source="osm")
     assert run.location.endswith("moscow.json") and run.updated == 3 and run.rejected == 5
     assert canada.history.latest().history_change_reason == "import osm"
-    assert canada.verified_at == run.started_at  # the match confirms the mission is there
+    # The match confirms the mission was there as of the answer's data (its osm3s timestamp).
+    assert canada.verified_at == run.data_as_of == datetime(2026, 11, 28, 10, tzinfo=UTC)
 
 
 def test_a_second_import_of_the_same_data_changes_nothing(

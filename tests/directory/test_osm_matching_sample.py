@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from bench.osm_matching import build_sample, known_missions, score
-from tests.conftest import SNAPSHOT
+from tests.conftest import snapshot_lines
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ HOSTS = {"Belgium", "Czech Republic"}  # Brussels: the densest diplomatic quarte
 
 @pytest.fixture
 def two_hosts(tmp_path: Path) -> None:
-    header, *lines = SNAPSHOT.read_text(encoding="utf-8").splitlines()
+    header, *lines = snapshot_lines()
     kept = [line for line in lines if line.split(";")[4] in HOSTS]
     path = tmp_path / "two-hosts.csv"
     path.write_text("\n".join([header, *kept]) + "\n", encoding="utf-8")

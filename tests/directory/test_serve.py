@@ -1,4 +1,5 @@
-"""`embassies serve` for real: migrates a fresh data folder, serves pages and static files."""
+"""`embassies serve` for real: migrates a fresh data folder, serves pages and static files
+(`--no-load`: the shipped data stays out, tests/bundled/test_load.py loads it)."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def server(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["EMBASSIES_DATA_DIR"] = str(tmp_path)
     process = subprocess.Popen(
-        [str(EMBASSIES), "serve", "--port", str(port), "--workers", "1"],
+        [str(EMBASSIES), "serve", "--port", str(port), "--workers", "1", "--no-load"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -69,3 +70,4 @@ def test_serves_pages_and_static_files_on_an_empty_database(server, tmp_path: Pa
     _, stderr = process.communicate(timeout=20)
     assert "embassies sync wikidata" in stderr
     assert "embassies import wikidata-csv FILE" in stderr
+    assert "embassies import shipped" in stderr

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
 import subprocess
+import time
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
-from tests.conftest import SNAPSHOT
+from tests.conftest import snapshot_lines
 from tests.faults.servers import EMBASSIES
 
 ROWS = "SELECT wikidata, city, status, updated_at FROM directory_mission ORDER BY wikidata"
@@ -17,7 +22,7 @@ ROWS = "SELECT wikidata, city, status, updated_at FROM directory_mission ORDER B
 
 def small_snapshot(folder: Path, rows: int = 40) -> Path:
     small = folder / "small.csv"
-    lines = SNAPSHOT.read_text(encoding="utf-8").splitlines()[: rows + 1]
+    lines = snapshot_lines()[: rows + 1]
     small.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return small
 
@@ -39,6 +44,55 @@ def start_import(path: Path, env: dict[str, str]) -> subprocess.Popen[str]:
     while "writing" not in (line := process.stderr.readline()):
         assert line, "the import ended before it started writing"
     return process
+
+
+def write_lock_taken(database: Path) -> bool:
+    """Whether another connection holds SQLite's write lock: the import opens its transaction
+    with BEGIN IMMEDIATE and holds the lock until it commits or rolls back."""
+    with closing(sqlite3.connect(database, timeout=0, isolation_level=None)) as db:
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error):
+                return True
+            raise
+        db.execute("ROLLBACK")
+        return False
+
+
+def frozen_inside_transaction(
+    process: subprocess.Popen[str], in_transaction: Callable[[], bool]
+) -> None:
+    """Return once the import is stopped (SIGSTOP) while `in_transaction()` says it holds its
+    write transaction.
+
+    A fixed sleep after "writing" let a loaded machine deliver the signal after the commit (the
+    import then exited 0). Frozen with the transaction open, the import is certainly inside it
+    when the signal arrives, however slowly either process runs."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "the import ended before it could be interrupted"
+        if in_transaction():
+            process.send_signal(signal.SIGSTOP)
+            os.waitid(os.P_PID, process.pid, os.WSTOPPED)  # stopped for good, not on its way
+            if in_transaction():
+                return
+            process.send_signal(signal.SIGCONT)  # caught between transactions: try again
+        time.sleep(0.002)
+    pytest.fail("the import never held its write transaction")
+
+
+def postgres_transaction_open(url: str) -> bool:
+    """Whether another session of this database is inside a transaction (the import's own
+    database: nothing else connects to it)."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as db:
+        found = db.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND xact_start IS NOT NULL"
+        ).fetchone()
+    return bool(found and found[0])
 
 
 def sqlite_rows(database: Path) -> list[tuple[object, ...]]:

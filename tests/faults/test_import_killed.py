@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,22 +14,27 @@ from django.conf import settings
 
 from tests.conftest import SNAPSHOT
 from tests.faults.imports import (
+    frozen_inside_transaction,
     postgres_rows,
     postgres_server_url,
+    postgres_transaction_open,
     run_import,
     small_snapshot,
     sqlite_integrity,
     sqlite_rows,
     start_import,
+    write_lock_taken,
 )
 from tests.faults.servers import base_env
 
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 
-def kill_midway(env: dict[str, str]) -> None:
+def kill_midway(env: dict[str, str], in_transaction: Callable[[], bool]) -> None:
+    """SIGKILL while the import is certainly inside its transaction, however loaded the
+    machine: frozen there first, then killed."""
     process = start_import(SNAPSHOT, env)
-    time.sleep(1.0)  # well inside the transaction
+    frozen_inside_transaction(process, in_transaction)
     process.send_signal(signal.SIGKILL)
     assert process.wait(timeout=60) == -signal.SIGKILL
 
@@ -43,7 +47,7 @@ def test_sqlite_import_killed_midway(tmp_path: Path) -> None:
     before = sqlite_rows(database)
     assert len(before) == 40
 
-    kill_midway(env)
+    kill_midway(env, lambda: write_lock_taken(database))
     assert sqlite_integrity(database) == "ok"
     assert sqlite_rows(database) == before
 
@@ -77,7 +81,7 @@ def test_postgresql_import_killed_midway(tmp_path: Path, own_postgres_database: 
     before = postgres_rows(own_postgres_database)
     assert len(before) == 40
 
-    kill_midway(env)
+    kill_midway(env, lambda: postgres_transaction_open(own_postgres_database))
     assert postgres_rows(own_postgres_database) == before
 
     again = run_import(SNAPSHOT, env)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from django.utils.text import slugify
 
 from embassies.news.ingest import set_body
 from embassies.news.models import Article, ArticleCountry
 from tests.factories import make_country
+
+# A news page saved as text (banner, breadcrumb, title, "Published on 14/11/2023"), written for
+# these tests: an invented story about American and British consuls in Russia.
+SAVED_PAGE = Path(__file__).resolve().parent / "fixtures" / "consular-visits-page.txt"
+SAVED_TITLE = "US and UK envoys press Moscow on consular visits"
 
 NAMES = {"RU": "Russia", "US": "United States", "GB": "United Kingdom", "FR": "France",
          "DE": "Germany", "UA": "Ukraine", "CA": "Canada"}  # fmt: skip

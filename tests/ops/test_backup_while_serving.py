@@ -6,7 +6,7 @@ import hashlib
 import threading
 from pathlib import Path
 
-from tests.conftest import SNAPSHOT
+from tests.conftest import snapshot_lines
 from tests.ops.conftest import Server, clean_env, run
 
 
@@ -20,7 +20,7 @@ def _missions(data: Path) -> tuple[int, str]:
 def test_backup_during_reads_restores_the_same_missions(served: Server, tmp_path: Path) -> None:
     data = served.log.parent
     sample = tmp_path / "sample.csv"
-    sample.write_text("".join(SNAPSHOT.open(encoding="utf-8").readlines()[:400]), encoding="utf-8")
+    sample.write_text("\n".join(snapshot_lines()[:400]) + "\n", encoding="utf-8")
     assert run(["import", "wikidata-csv", str(sample)], clean_env(data)).returncode == 0
     expected = _missions(data)
     assert expected[0] > 300

@@ -73,7 +73,9 @@ def test_each_field_shows_when_it_last_changed(client: Client, mission: Mission)
 def test_verified_date_and_timeline(client: Client, mission: Mission) -> None:
     mission.refresh_from_db()
     html = page(client, mission)
-    assert f'Last verified <time datetime="{mission.verified_at.isoformat()}"' in html
+    # The last to confirm it was the accepted correction: its date, in plain words.
+    confirmed = "Last verified by a reader&#x27;s correction, accepted by an editor as of"
+    assert f'{confirmed} <time datetime="{mission.verified_at.isoformat()}"' in html
     timeline = html.split('id="versions-title"', 1)[1]
     assert timeline.count("<tr>") == 1 + 4  # the header, then four versions
     assert "<td>Added</td>" in timeline

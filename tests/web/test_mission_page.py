@@ -116,6 +116,7 @@ def test_map_data_and_coordinates_fallback(client: Client, embassy: Mission) -> 
             "title": "Embassy of Canada in Moscow, Russia",
             "url": embassy.get_absolute_url(),
             "status": "open",
+            "approximate": False,
         }
     ]
     assert "55.74780, 37.59530" in html
@@ -144,7 +145,7 @@ def test_suspended_mission_is_flagged(client: Client, embassy: Mission) -> None:
     embassy.status = Status.SUSPENDED
     embassy.save()
     html = _page(client, embassy)
-    assert "tag--suspended" in html and "suspended its operations" in html
+    assert "tag--suspended" in html and "Operations suspended." in html
 
 
 def test_wrong_slug_redirects_permanently(client: Client, embassy: Mission) -> None:
@@ -178,3 +179,20 @@ def test_query_count_does_not_grow(
     grow(27)
     with django_assert_max_num_queries(5):
         _page(client, embassy)
+
+
+def test_approximate_position_and_territory_are_said_plainly(client: Client) -> None:
+    mission = make_mission(
+        sending=make_country("RU", "Russia"),
+        host=make_country("GE", "Georgia"),
+        city="Sokhumi",
+        lat=43.00151,
+        lon=41.02341,
+        position_approximate=True,
+        territory="Abkhazia",
+    )
+    html = _page(client, mission)
+    assert "approximate: city centre" in html and "43.00, 41.02" in html
+    assert "#map=12/" in html  # not street level
+    assert "In Abkhazia, a territory that Georgia does not control" in html
+    assert "cannot help you in Georgia" in html

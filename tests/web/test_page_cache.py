@@ -26,7 +26,7 @@ from embassies.news.documents import Draft
 from embassies.news.ingest import ingest
 from embassies.web import cache as page_cache
 from embassies.web import fastpath
-from tests.conftest import SNAPSHOT
+from tests.conftest import snapshot_lines
 from tests.factories import make_country, make_mission
 from tests.web.interleaving import InterleavedCache
 
@@ -149,7 +149,7 @@ def test_an_import_changes_the_pages_it_touches(client: Client, tmp_path: Path) 
     """Imports write in bulk, without signals: the importer bumps the cache when it ends."""
     assert "Canberra" not in get(client, "/countries/australia/")[2]
     small = tmp_path / "small.csv"
-    small.write_text("\n".join(SNAPSHOT.read_text(encoding="utf-8").splitlines()[:3]) + "\n")
+    small.write_text("\n".join(snapshot_lines()[:3]) + "\n")
     call_command("import", "wikidata-csv", str(small), stdout=StringIO(), stderr=StringIO())
     assert "Canberra" in get(client, "/countries/australia/")[2]
 

@@ -21,6 +21,8 @@ from tqdm import tqdm
 
 from embassies.countries.models import Country
 from embassies.directory.accreditation_history import accredited_sql
+from embassies.directory.freshness import confirm
+from embassies.directory.history import AS_OF
 from embassies.directory.importing.prepare import Known, Prepared
 from embassies.directory.importing.records import MissionRecord
 from embassies.directory.models import FieldConflict, ImportRun, Mission, Status, mission_slug
@@ -38,6 +40,24 @@ def is_editor(source: str) -> bool:
     return source.startswith("editor")
 
 
+# The status facts' verdict (source "mission_status") stands against a listing that only says
+# "open": an old listing is no evidence of reopening. A statement of closure still applies.
+STATUS_KEYS = ("status", "status_since")
+
+
+def facts_hold(mission: Mission, record: MissionRecord) -> bool:
+    return mission.sources.get("status") == "mission_status" and record.status == Status.OPEN
+
+
+# A city centre stands in for coordinates the source lacks; it never replaces a position that
+# another source or an editor gave.
+POSITION_KEYS = frozenset({"lat", "lon", "position_approximate"})
+
+
+def keeps_position(mission: Mission, record: MissionRecord, source: str) -> bool:
+    return record.position_approximate and mission.sources.get("lat", "") not in ("", source)
+
+
 def source_key(attribute: str) -> str:
     """Provenance is kept by field name: "sending", not the attribute "sending_id"."""
     return attribute.removesuffix("_id")
@@ -50,6 +70,7 @@ class Writer:
     source: str
     names: dict[str, str]
     now: datetime
+    as_of: datetime | None  # the date of the data: what verified_at records
     added: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -68,7 +89,8 @@ class Writer:
         mission.source_hash = record.row_digest
         mission.notes = "; ".join(record.repairs)
         mission.search_document = build_search_document(mission)
-        mission.verified_at = self.now
+        mission.verified_at = self.as_of
+        mission.verified_by = self.source if self.as_of else ""
         return mission
 
     def update(
@@ -84,6 +106,10 @@ class Writer:
         for name, value in record.values().items():
             key = source_key(name)
             held_by = mission.sources.get(key, "")
+            if key in STATUS_KEYS and facts_hold(mission, record):
+                continue
+            if key in POSITION_KEYS and keeps_position(mission, record, self.source):
+                continue
             if is_editor(held_by):
                 if getattr(mission, name) != value:
                     conflicts.append(self.conflict(mission, name, value, held_by))
@@ -99,7 +125,9 @@ class Writer:
         mission.notes = "; ".join(record.repairs)
         mission.slug = self.slug(record)
         mission.search_document = build_search_document(mission)
-        mission.updated_at = mission.verified_at = self.now
+        mission.updated_at = self.now
+        if latest(mission.verified_at, self.as_of) != mission.verified_at:
+            mission.verified_at, mission.verified_by = self.as_of, self.source
         return True
 
     def conflict(self, mission: Mission, name: str, value: object, held_by: str) -> FieldConflict:
@@ -110,13 +138,19 @@ class Writer:
         )  # fmt: skip
 
 
+def latest(known: datetime | None, new: datetime | None) -> datetime | None:
+    """An older file never makes a mission look less recently confirmed than it was."""
+    return max(known, new) if known and new else known or new
+
+
 def _json(value: object) -> object:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 UPDATE_FIELDS = sorted(
     {*MissionRecord.__dataclass_fields__} - {"wikidata", "accreditations", "repairs", "row_digest"}
-    | {"sources", "source_hash", "notes", "slug", "updated_at", "verified_at", "search_document"}
+    | {"sources", "source_hash", "notes", "slug", "updated_at", "verified_at", "verified_by"}
+    | {"search_document"}
 )
 
 
@@ -145,17 +179,21 @@ def apply(
     location: str,
     scope: set[str] | None = None,
     reason: str = "",
+    as_of: datetime | None = None,
 ) -> ImportRun:
     """Write everything or nothing; returns the stored ImportRun with its summary.
 
     `scope`: sending states the source covered in full (None: all). Only their missions can
     be closed for being absent, so a partial sync never closes the rest of the world.
     `reason`: what the history rows of this run say ("import wikidata-csv"; default
-    "import SOURCE").
+    "import SOURCE"; the date of the data is added to it).
+    `as_of`: the date of the data (a snapshot's date, a live query's time); None when unknown,
+    and then no mission counts as confirmed by this run.
     """
     started = timezone.now()
+    reason = dated_reason(reason or f"import {source}", as_of)
     with transaction.atomic():
-        run = Run(source, location, started, scope, reason or f"import {source}")
+        run = Run(source, location, started, scope, reason, as_of)
         stored = _apply(prepared, run)
     if stored.added or stored.updated or stored.closed:
         bump()  # bulk writes send no signals; any page may show these missions
@@ -171,6 +209,12 @@ class Run:
     started: datetime
     scope: set[str] | None
     reason: str
+    as_of: datetime | None
+
+
+def dated_reason(reason: str, as_of: datetime | None) -> str:
+    """ "import wikidata-csv (data as of 2022-11-16)": each version names the date of its data."""
+    return f"{reason}{AS_OF}{as_of.date().isoformat()})" if as_of else reason
 
 
 def _known_countries(prepared: Prepared) -> None:
@@ -190,7 +234,7 @@ def _known_countries(prepared: Prepared) -> None:
 def _apply(prepared: Prepared, run: Run) -> ImportRun:
     source, started = run.source, run.started
     _known_countries(prepared)
-    writer = Writer(source, dict(Country.objects.values_list("code", "name")), started)
+    writer = Writer(source, dict(Country.objects.values_list("code", "name")), started, run.as_of)
     wanted = [r.wikidata for r in prepared.records]
     existing = {m.wikidata: m for m in _in_batches(Mission.objects.all(), "wikidata__in", wanted)}
     to_create: list[Mission] = []
@@ -214,11 +258,11 @@ def _apply(prepared: Prepared, run: Run) -> ImportRun:
     record_history(sorted(changed), "~", run.reason, started)
     seen = {r.wikidata for r in prepared.records} | set(prepared.unchanged)
     closed = _close_absent(seen, run)
-    _mark_verified(seen, started)
+    _mark_verified(seen, run)
     updated = len(changed)
     return ImportRun.objects.create(
         source=source, location=run.location[:500], started_at=started,
-        finished_at=timezone.now(),
+        finished_at=timezone.now(), data_as_of=run.as_of,
         added=len(to_create), updated=updated,
         unchanged=len(prepared.unchanged) + len(prepared.records) - len(to_create) - updated,
         closed=closed, rejected=len(prepared.rejections), repaired=len(prepared.repairs),
@@ -302,13 +346,15 @@ def _close_absent(seen: set[str], run: Run) -> int:
     return len(closing)
 
 
-def _mark_verified(seen: set[str], now: datetime) -> None:
-    """Every mission the source still lists was confirmed by it now: one UPDATE per chunk,
-    no history row (nothing about the mission changed)."""
+def _mark_verified(seen: set[str], run: Run) -> None:
+    """Every mission the source still lists was confirmed as of the date of its data."""
+    if run.as_of is None:
+        return  # a file of unknown date confirms nothing
     listed = sorted(seen)
     for start in range(0, len(listed), 2000):
-        chunk = listed[start : start + 2000]
-        Mission.objects.filter(wikidata__in=chunk).update(verified_at=now)
+        confirm(
+            Mission.objects.filter(wikidata__in=listed[start : start + 2000]), run.as_of, run.source
+        )
 
 
 _HISTORY_COLUMNS = "history_date, history_change_reason, history_type, history_user_id"

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import Protocol
 
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import timezone
+from django.utils.translation import gettext
 from tqdm import tqdm
 
+from embassies import bundled
 from embassies.countries import reference
 from embassies.directory.importing import commons, sparql, wikidata_csv
 from embassies.directory.importing.apply import apply, known_rows
 from embassies.directory.importing.prepare import Prepared, prepare
+from embassies.directory.importing.snapshot_file import write_snapshot
 from embassies.directory.models import ImportRun
 
 
@@ -66,22 +72,38 @@ def store(
     out: Console,
     scope: set[str] | None = None,
     reason: str = "",
+    as_of: datetime | None = None,
 ) -> ImportRun:
-    """Write and report; `reason` names the run in the missions' history ("import wikidata-csv")."""
+    """Write and report; `reason` names the run in the missions' history ("import wikidata-csv"),
+    `as_of` is the date of the data."""
     out.stderr.write(f"writing {len(prepared.records)} missions\n")
     out.stderr.flush()
-    run = apply(prepared, source, location, scope, reason)
+    run = apply(prepared, source, location, scope, reason, as_of)
     report(run, out)
     return run
 
 
-def import_wikidata_csv(path: str, out: Console) -> ImportRun:
-    """`embassies import wikidata-csv PATH`."""
+def import_wikidata_csv(path: str, out: Console, as_of: date | None = None) -> ImportRun:
+    """`embassies import wikidata-csv PATH [--as-of DATE]`: the file's data is dated by
+    `as_of`, else by what is known of the file (bundled.as_of_for_file), else unknown."""
     rows = wikidata_csv.read_rows(path)
     ensure_schema()
     out.stderr.write(f"read {len(rows)} rows from {path}\n")
+    dated = as_of or bundled.as_of_for_file(Path(path), wikidata_csv.read_bytes(Path(path)))
+    if dated is None:
+        out.stderr.write(
+            "the date of this file's data is unknown (give it with --as-of YYYY-MM-DD): "
+            "its missions are shown as not confirmed\n"
+        )
     prepared = prepare(rows, known_rows("wikidata"))
-    return store(prepared, "wikidata", str(path), out, reason="import wikidata-csv")
+    return store(
+        prepared, "wikidata", str(path), out, reason="import wikidata-csv", as_of=midnight(dated)
+    )
+
+
+def midnight(day: date | None) -> datetime | None:
+    """A date of data as the moment it starts (UTC), the way verified_at stores it."""
+    return datetime.combine(day, time.min, tzinfo=UTC) if day else None
 
 
 def _country_of(sender_qid: str) -> str:
@@ -90,9 +112,11 @@ def _country_of(sender_qid: str) -> str:
     return reference.code_for_qid(sender_qid) or (subdivision[0] if subdivision else "")
 
 
-def sync_wikidata(only: list[str], out: Console) -> ImportRun:
-    """`embassies sync wikidata`: every sender asked in turn; any failure aborts before writing."""
+def sync_wikidata(only: list[str], out: Console, snapshot: Path | None = None) -> ImportRun:
+    """`embassies sync wikidata [--write-snapshot PATH]`: every sender asked in turn; any
+    failure aborts before writing. The rows read are also saved to `snapshot` when given."""
     ensure_schema()
+    queried = timezone.now()  # a live answer is as of the moment it was asked
     wanted = {code.upper() for code in only}
     senders = [(q, name) for q, name in sparql.senders() if not wanted or _country_of(q) in wanted]
     rows: list[tuple[int, dict[str, str]]] = []
@@ -108,8 +132,15 @@ def sync_wikidata(only: list[str], out: Console) -> ImportRun:
         out.stderr.write(
             f"{dropped} photos left out: their licence could not be read from Commons\n"
         )
+    if snapshot is not None:
+        url = settings.WIKIDATA_SPARQL_URL
+        written = write_snapshot([row for _, row in rows], snapshot, queried, url)
+        out.stderr.write(
+            gettext("wrote %(count)s rows to %(path)s") % {"count": written, "path": snapshot}
+            + "\n"
+        )
     scope = wanted or None
     return store(
         prepare(rows, known_rows("wikidata")), "wikidata", settings.WIKIDATA_SPARQL_URL, out, scope,
-        reason="sync wikidata",
+        reason="sync wikidata", as_of=queried,
     )  # fmt: skip

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 from opening_hours import OpeningHours, ParserError  # type: ignore[attr-defined]  # not in its stubs
 
 from embassies.directory.kinds import Kind, kind_from_label
@@ -94,6 +96,7 @@ class OsmRecord:
 class Parsed:
     records: list[OsmRecord] = field(default_factory=list)
     skipped: list[dict[str, object]] = field(default_factory=list)  # [{osm_id, reason}]
+    as_of: datetime | None = None  # the database's state the answer shows (osm3s timestamp)
 
 
 def query(only: list[str] | None = None) -> str:
@@ -154,7 +157,7 @@ def _check_element(element: object, position: int, origin: str) -> None:
 
 def parse_answer(answer: dict[str, Any]) -> Parsed:
     """Records for the elements that are missions; the others skipped with their reason."""
-    out = Parsed()
+    out = Parsed(as_of=_timestamp(answer.get("osm3s")))
     seen: set[str] = set()
     for element in answer["elements"]:
         osm_id = f"{element['type']}/{element['id']}"
@@ -168,6 +171,19 @@ def parse_answer(answer: dict[str, Any]) -> Parsed:
             continue
         out.records.append(parse_element(osm_id, element, tags))
     return out
+
+
+def _timestamp(meta: object) -> datetime | None:
+    """Overpass's "timestamp_osm_base": the date of the data. Anything odd (not a time, in
+    the future) is no date at all rather than a wrong one."""
+    text = meta.get("timestamp_osm_base") if isinstance(meta, dict) else None
+    try:
+        when = datetime.fromisoformat(str(text).replace("Z", "+00:00")) if text else None
+    except ValueError:
+        return None
+    if when is None or when.tzinfo is None or when > timezone.now() + timedelta(days=1):
+        return None
+    return when
 
 
 def _clean(value: object) -> str:

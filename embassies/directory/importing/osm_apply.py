@@ -15,6 +15,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from embassies.directory.freshness import confirm
 from embassies.directory.importing.apply import (
     EMPTY,
     Writer,
@@ -63,15 +64,17 @@ def apply_osm(parsed: Parsed, location: str) -> Outcome:
     with transaction.atomic():
         matches = match_all(parsed.records, MissionIndex.load())
         missions = Mission.objects.in_bulk([m.mission_id for m in matches if m.mission_id])
-        work = _Pass(Writer(SOURCE, {}, started))
+        work = _Pass(Writer(SOURCE, {}, started, parsed.as_of))
         changed = [
             missions[m.mission_id]
             for m in matches
             if m.mission_id and _fill(missions[m.mission_id], m.record, work)
         ]
         _write(changed, started)
-        # Like a Wikidata import, a match confirms the mission is still there (no history row).
-        Mission.objects.filter(pk__in=list(missions)).update(verified_at=started)
+        # Like a Wikidata import, a match confirms the mission was still there as of the
+        # data's date (no history row); an answer with no date confirms nothing.
+        if parsed.as_of is not None:
+            confirm(Mission.objects.filter(pk__in=list(missions)), parsed.as_of, SOURCE)
         save_conflicts(work.conflicts)
         outcome = _outcome(parsed, matches, changed, work, location, started)
     if changed:
@@ -149,7 +152,7 @@ def _outcome(
     matched = sum(1 for m in matches if m.mission_id is not None)
     run = ImportRun.objects.create(
         source=SOURCE, location=location[:500], started_at=started, finished_at=timezone.now(),
-        updated=len(changed), unchanged=matched - len(changed),
+        data_as_of=parsed.as_of, updated=len(changed), unchanged=matched - len(changed),
         rejected=len(unmatched) + len(skipped), rejections=unmatched + skipped,
         repaired=len(malformed), repairs=malformed,
     )  # fmt: skip

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from urllib.parse import unquote
 
-from embassies.countries import reference
+from embassies.countries import reference, territories
 from embassies.directory.kinds import kind_from_label
 from embassies.lib import gazetteer
 from embassies.lib.geo import valid_point
@@ -26,22 +26,31 @@ COLUMNS = (
     "pictureLicenseURL", "type", "typeQID", "creation", "QID",
 )  # fmt: skip
 
-# Entities without an ISO 3166 code that some states treat as hosts. Listing a mission "in
-# Georgia" or "in Cyprus" when it is accredited to one of these would mislead, so such rows
-# are rejected with the reason. QIDs from Wikidata.
-UNRECOGNISED_HOSTS = {
-    "Q23334": "Abkhazia",
-    "Q23427": "South Ossetia",
-    "Q23681": "Turkish Republic of Northern Cyprus",
-    "Q907112": "Transnistria",
-    "Q34754": "Somaliland",
-    "Q244165": "Republic of Artsakh",
-    "Q40362": "Sahrawi Arab Democratic Republic",
-}
+# Optional columns: Wikidata's statements that a mission has closed (P576 dissolved, P582 end
+# time, P5817 state of use with its P580 start time). The snapshot of 2022 has none of them.
+OPTIONAL_COLUMNS = ("dissolved", "endTime", "stateOfUse", "stateOfUseLabel", "stateOfUseSince")
 
+# P5817 values, by item and, for values not listed here, by English label.
+STATE_OF_USE = {
+    "Q55654238": "open",  # in use
+    "Q55570821": "open",  # open to the public
+    "Q104664889": "closed",  # permanently closed
+    "Q11639308": "closed",  # decommissioned
+    "Q63065035": "closed",  # abandoned
+    "Q56556915": "closed",  # demolished or destroyed
+    "Q56651571": "suspended",  # out of service
+    "Q55570340": "suspended",  # closed to the public
+}
+STATE_OF_USE_LABELS = {
+    "in use": "open", "open": "open", "open to the public": "open",
+    "closed": "closed", "permanently closed": "closed", "closed permanently": "closed",
+    "decommissioned": "closed", "abandoned": "closed", "demolished or destroyed": "closed",
+    "temporarily closed": "suspended", "closed temporarily": "suspended",
+    "out of service": "suspended", "closed to the public": "suspended",
+}  # fmt: skip
 
 # Bump when parse_row changes what it makes of a row.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 
 class Rejected(Exception):
@@ -75,6 +84,9 @@ class MissionRecord:
     photo_licence_url: str
     inception: date | None
     status: str = "open"
+    territory: str = ""  # an entity the host does not control (Abkhazia): see _territory
+    position_approximate: bool = False  # lat/lon are the city's centre
+    status_since: str = ""  # YYYY-MM-DD of the closure statement, when it has a date
     repairs: list[str] = field(default_factory=list)
     row_digest: str = ""
 
@@ -99,7 +111,7 @@ def _parser_fingerprint() -> bytes:
 
 def row_digest(row: dict[str, str]) -> str:
     """Fingerprint of a source row: an unchanged row need not be parsed again."""
-    payload = json.dumps([row.get(name, "") for name in (*COLUMNS, "dissolved")])
+    payload = json.dumps([row.get(name, "") for name in (*COLUMNS, *OPTIONAL_COLUMNS)])
     return hashlib.sha256(_parser_fingerprint() + payload.encode()).hexdigest()
 
 
@@ -126,6 +138,43 @@ def _inception(value: str) -> date | None:
         return None
 
 
+def _wikidata_day(value: str) -> str | None:
+    """'2018-04-01T00:00:00Z' -> '2018-04-01'; '' for a day still to come, None if no date."""
+    try:
+        day = date.fromisoformat(value.strip().lstrip("+")[:10])
+    except ValueError:
+        return None
+    return day.isoformat() if day <= date.today() else ""
+
+
+def _closed_on(values: list[str]) -> str | None:
+    """The day dissolved or end-time statements say the mission closed: "" when it closed
+    on a day not known (Wikidata's "unknown value"), None when none says it has closed yet."""
+    closed = None
+    for value in (v for v in values if v.strip()):
+        day = _wikidata_day(value)
+        if day:
+            return day
+        if day is None:
+            closed = ""
+    return closed
+
+
+def _status(row: dict[str, str]) -> tuple[str, str]:
+    """(status, since) from the closure statements: dissolved, an end time or a state of use
+    "closed" close the mission from that date; "temporarily closed" suspends it."""
+    item = qid(row.get("stateOfUse", ""))
+    label = row.get("stateOfUseLabel", "").strip().casefold()
+    use = STATE_OF_USE.get(item) or STATE_OF_USE_LABELS.get(label, "")
+    use_since = _wikidata_day(row.get("stateOfUseSince", "")) or ""
+    closed_on = _closed_on([row.get("dissolved", ""), row.get("endTime", "")])
+    if closed_on is not None:
+        return "closed", closed_on or use_since
+    if use in ("closed", "suspended"):
+        return use, use_since
+    return "open", ""
+
+
 def _url(value: str) -> str:
     value = value.strip()
     return value if value.startswith(("http://", "https://")) else ""
@@ -144,11 +193,13 @@ def _sending(row: dict[str, str]) -> tuple[str, str]:
 def _host(
     row: dict[str, str], sending: str, lat: float | None, lon: float | None
 ) -> tuple[str, str]:
-    """The host code, and a repair note when the recorded host had to be corrected."""
+    """The host code, and a repair note when the recorded host had to be corrected.
+
+    An entity the recognised state does not control (Abkhazia) stands for that state: the
+    mission is kept, hosted there, and _territory marks where it really is."""
     host_qid = qid(row["countryQID"])
-    if host_qid in UNRECOGNISED_HOSTS:
-        raise Rejected(f"host {row['country']!r} ({host_qid}) has no ISO 3166 code")
-    host = reference.code_for_qid(host_qid)
+    entity = territories.for_entity(host_qid)
+    host = entity.state if entity else reference.code_for_qid(host_qid)
     if host and host != sending:
         return host, ""
     located = gazetteer.country_at(lat, lon) if lat is not None and lon is not None else None
@@ -159,6 +210,24 @@ def _host(
     raise Rejected(f"{what} ({row['country']}); {proof}")
 
 
+def _territory(row: dict[str, str], host: str, lat: float | None, lon: float | None) -> str:
+    """The territory the host does not control that the mission is in or accredited to:
+    by its host item, its city item or name, or its coordinates; "" for none."""
+    point = (lat, lon) if lat is not None and lon is not None else None
+    found = territories.for_entity(qid(row["countryQID"])) or territories.locate(
+        host, qid(row["cityQID"]), row["city"], point
+    )
+    return found.name if found and found.state == host else ""
+
+
+def _position(
+    lat: float | None, lon: float | None, geonameid: int | None
+) -> tuple[float | None, float | None, bool]:
+    """(lat, lon, approximate): a mission without coordinates is placed at its city's centre."""
+    city = gazetteer.cities().get(geonameid) if lat is None and geonameid else None
+    return (city.lat, city.lon, True) if city else (lat, lon, False)
+
+
 def _place(
     row: dict[str, str], host: str, lat: float | None, lon: float | None
 ) -> tuple[str, int | None, str]:
@@ -166,10 +235,7 @@ def _place(
     label = row["city"].strip()
     city = gazetteer.city_for_point(lat, lon, host) if lat is not None and lon is not None else None
     if city is None and label:
-        named = gazetteer.find_by_name(label, host)
-        city = named[0] if named else None
-        if city is not None:
-            city = gazetteer.city_for_point(city.lat, city.lon, host) or city
+        city = gazetteer.city_for_label(label, host)
     if city is None:
         return label, None, ""
     same = label.casefold() in {n.casefold() for n in (city.name, *city.alt_names)}
@@ -204,7 +270,10 @@ def parse_row(row: dict[str, str]) -> MissionRecord:
     host, note = _host(row, sending, lat, lon)
     repairs += [note] if note else []
     city, geonameid, district = _place(row, host, lat, lon)
+    lat, lon, approximate = _position(lat, lon, geonameid)
+    territory = _territory(row, host, lat, lon)
     states, regions = _accreditations(row, host)
+    status, since = _status(row)
     return MissionRecord(
         wikidata=qid(row["QID"]),
         kind=kind_from_label(row["type"]).value,
@@ -212,11 +281,13 @@ def parse_row(row: dict[str, str]) -> MissionRecord:
         sending=sending,
         sending_subdivision=subdivision,
         host=host,
+        territory=territory,
         city=city,
         city_geonameid=geonameid,
         address=", ".join(p for p in (row.get("address", "").strip(), district) if p),
         lat=lat,
         lon=lon,
+        position_approximate=approximate,
         phones=[row["phone"].strip()] if row["phone"].strip() else [],
         emails=[row["email"].strip().removeprefix("mailto:")] if row["email"].strip() else [],
         website=_url(row["website"]),
@@ -228,7 +299,8 @@ def parse_row(row: dict[str, str]) -> MissionRecord:
         photo_licence=row["pictureLicense"].strip(),
         photo_licence_url=_url(row["pictureLicenseURL"]),
         inception=_inception(row["creation"]),
-        status="closed" if row.get("dissolved", "").strip() else "open",
+        status=status,
+        status_since=since,
         repairs=repairs,
         row_digest=row_digest(row),
     )

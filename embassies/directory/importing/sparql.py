@@ -19,7 +19,8 @@ ENTITY = "http://www.wikidata.org/entity/"
 _POINT = re.compile(r"Point\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)", re.IGNORECASE)
 
 # P137 operator, P31 instance of (Q7843791 diplomatic mission, and its subclasses), P17 country,
-# P131 located in, P625 coordinates, P1001 applies to jurisdiction, P576 dissolved.
+# P131 located in, P625 coordinates, P1001 applies to jurisdiction, P576 dissolved, P582 end time,
+# P5817 state of use (its label, and its P580 start time qualifier: since when).
 QUERY = """
 SELECT ?mission (SAMPLE(?typeLabel) AS ?type) (SAMPLE(?typeItem) AS ?typeQID)
   (SAMPLE(?country) AS ?countryQID) (SAMPLE(?countryLabel) AS ?countryName)
@@ -27,6 +28,8 @@ SELECT ?mission (SAMPLE(?typeLabel) AS ?type) (SAMPLE(?typeItem) AS ?typeQID)
   (SAMPLE(?phone) AS ?phoneNumber) (SAMPLE(?email) AS ?emailAddress) (SAMPLE(?website) AS ?site)
   (SAMPLE(?facebook) AS ?facebookId) (SAMPLE(?twitter) AS ?twitterId) (SAMPLE(?youtube) AS ?youtubeId)
   (SAMPLE(?picture) AS ?image) (SAMPLE(?creation) AS ?inception) (SAMPLE(?dissolved) AS ?dissolvedOn)
+  (SAMPLE(?endTime) AS ?endedOn) (SAMPLE(?useItem) AS ?stateOfUse)
+  (SAMPLE(?useLabel) AS ?stateOfUseLabel) (SAMPLE(?useSince) AS ?stateOfUseSince)
   (GROUP_CONCAT(DISTINCT STR(?jur); separator="|") AS ?jurisdictionQIDs)
   (GROUP_CONCAT(DISTINCT ?jurLabel; separator="|") AS ?jurisdictions)
 WHERE {
@@ -47,6 +50,10 @@ WHERE {
   OPTIONAL { ?mission wdt:P18 ?picture }
   OPTIONAL { ?mission wdt:P571 ?creation }
   OPTIONAL { ?mission wdt:P576 ?dissolved }
+  OPTIONAL { ?mission wdt:P582 ?endTime }
+  OPTIONAL { ?mission wdt:P5817 ?useItem .
+             OPTIONAL { ?useItem rdfs:label ?useLabel FILTER(LANG(?useLabel) = "en") }
+             OPTIONAL { ?mission p:P5817 [ ps:P5817 ?useItem ; pq:P580 ?useSince ] } }
   OPTIONAL { ?mission wdt:P1001 ?jur .
              OPTIONAL { ?jur rdfs:label ?jurLabel FILTER(LANG(?jurLabel) = "en") } }
 }
@@ -60,6 +67,8 @@ _COLUMNS = {
     "emailAddress": "email", "site": "website", "facebookId": "facebook", "twitterId": "twitter",
     "youtubeId": "youtube", "image": "picture", "inception": "creation", "dissolvedOn": "dissolved",
     "jurisdictionQIDs": "jurisdictionQIDs", "jurisdictions": "jurisdictions",
+    "endedOn": "endTime", "stateOfUse": "stateOfUse", "stateOfUseLabel": "stateOfUseLabel",
+    "stateOfUseSince": "stateOfUseSince",
 }  # fmt: skip
 
 

@@ -9,7 +9,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from embassies.directory.importing.records import COLUMNS
+from embassies.directory.importing.records import COLUMNS, OPTIONAL_COLUMNS
 
 Row = tuple[int, dict[str, str]]
 
@@ -79,4 +79,5 @@ def _rows(text: str, header: list[str]) -> Iterator[Row]:
         # A short row would silently lose its last columns: mark it so it is rejected with a reason.
         if len(values) < len(COLUMNS):
             row["__error__"] = f"row has {len(values)} fields, expected {len(COLUMNS)}"
-        yield reader.line_num, {name: row.get(name, "") for name in (*COLUMNS, "__error__")}
+        kept = (*COLUMNS, *OPTIONAL_COLUMNS, "__error__")
+        yield reader.line_num, {name: row.get(name, "") for name in kept}

@@ -25,6 +25,7 @@ class SearchHit:
     matched: str  # how: "sending=CA host=RU city=Moscow kind=embassy", "accredited ...", "text"
     distance_km: float | None = None
     city: str | None = None  # the city the distance is measured from
+    in_city: bool = False  # the mission is in that city: "in Moscow", not "2 km from Moscow"
 
 
 _LITERAL = re.compile(r"^(\S+@\S+|\S+://\S+|[\w-]+(\.[\w-]+)+|[Qq]\d+|[\d\s()+./-]{6,})$")
@@ -61,6 +62,10 @@ def _structured(parsed: ParsedQuery) -> tuple[list[rank.Ranked], str]:
     return rank.ranked(parsed, found, _wanted(parsed, found)), how
 
 
+def _in(parsed: ParsedQuery, mission: Mission) -> bool:
+    return parsed.city is not None and mission.city_geonameid == parsed.city.geonameid
+
+
 def _load(ids: list[int]) -> dict[int, Mission]:
     return {m.pk: m for m in with_relations(Mission.objects.filter(pk__in=ids).order_by())}
 
@@ -84,7 +89,12 @@ def search(query: str, limit: int = 20) -> list[SearchHit]:
     ranked = ranked[:limit]
     loaded = _load([r.id for r in ranked])
     city = parsed.city.name if parsed.city else None
-    hits = [SearchHit(loaded[r.id], 1 + r.score / 100, how, r.distance_km, city) for r in ranked]
+    hits = [
+        SearchHit(
+            loaded[r.id], 1 + r.score / 100, how, r.distance_km, city, _in(parsed, loaded[r.id])
+        )
+        for r in ranked
+    ]
     if not hits:
         terms = normalize(text).split() if looks_literal(text) else _terms(text)
         ids = fulltext_ids(terms, limit)

@@ -8,9 +8,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from embassies.assistance.finder import FinderError, FinderResult, find
+from embassies.assistance.finder import Answer, FinderError, FinderResult, find
 from embassies.assistance.points import parse_point
 from embassies.assistance.serialize import finder_to_dict
+from embassies.directory.freshness import freshness
 
 
 class Command(BaseCommand):
@@ -38,9 +39,26 @@ class Command(BaseCommand):
     def show(self, result: FinderResult) -> None:
         self.stdout.write(result.message)
         for answer in result.answers:
-            distance = f" ({answer.distance_km:,.0f} km)" if answer.distance_km is not None else ""
-            self.stdout.write(f"- {answer.mission.title}{distance}: {answer.reason}")
+            self.stdout.write(f"- {_office(answer)}{_where(answer)}: {answer.reason}")
+            notice = freshness(answer.mission).notice if answer.mission else answer.note
+            if notice:
+                self.stdout.write(f"  {notice}")
         for answer in result.unavailable:
             self.stdout.write(f"- not available: {answer.reason}")
         for line in result.emergency_lines:
             self.stdout.write(f"Emergency line: {line.name}: {line.phone}")
+
+
+def _office(answer: Answer) -> str:
+    """The mission's title; for an office the directory does not know, its title and date
+    (the answer's note then says why no address is given)."""
+    if answer.mission is not None:
+        return answer.mission.title
+    since = f" (since {answer.since})" if answer.since else ""
+    return f"{answer.office.title if answer.office else ''}{since}"
+
+
+def _where(answer: Answer) -> str:
+    if answer.in_city:
+        return f" (in {answer.in_city})"
+    return f" ({answer.distance_km:,.0f} km)" if answer.distance_km is not None else ""

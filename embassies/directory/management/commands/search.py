@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from embassies.directory.freshness import freshness
 from embassies.directory.models import Mission
 from embassies.directory.search.document import refresh_search_documents
 from embassies.directory.search.engine import MAX_LIMIT, MAX_QUERY_CHARS, search
@@ -52,5 +53,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{hit.score:5.2f}  {hit.mission.title}  [{hit.mission.wikidata or hit.mission.pk}]"
             )
+            notice = freshness(hit.mission).notice
+            if notice:
+                self.stdout.write(f"       {notice}")
         if not hits:
             self.stdout.write("No mission matches.")

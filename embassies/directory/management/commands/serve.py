@@ -1,6 +1,9 @@
-"""Migrate, collect static files, then serve the site with Granian (a production HTTP server).
+"""Migrate, collect static files, load the shipped data into an empty database (unless
+--no-load or EMBASSIES_LOAD_SHIPPED=0), then serve the site with Granian (a production HTTP
+server).
 
-`embassies serve [--host H] [--port P] [--workers N]`; defaults to http://127.0.0.1:8000.
+`embassies serve [--host H] [--port P] [--workers N] [--no-load]`; defaults to
+http://127.0.0.1:8000.
 """
 
 from __future__ import annotations
@@ -18,12 +21,14 @@ from granian.constants import HTTPModes, Interfaces
 from granian.log import LogLevels
 from granian.server import MPServer
 
+from embassies.bundled.load import database_is_empty, load_shipped, summary
 from embassies.directory.models import Mission
 from embassies.directory.search.engine import warm
 from embassies.ops.requestlog import server_logconfig
 
 EMPTY_NOTE = (
-    "The directory is empty. Load it with `embassies sync wikidata` (online, from Wikidata)\n"
+    "The directory is empty. Load it with `embassies sync wikidata` (online, from Wikidata),\n"
+    "`embassies import shipped` (the data this package ships)\n"
     "or `embassies import wikidata-csv FILE` (offline, from a Wikidata CSV file).\n"
 )
 # Requests each worker runs at once in Python: enough to keep the database busy while one
@@ -42,12 +47,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=settings.SERVE_WORKERS, help="Worker processes."
         )
+        parser.add_argument(
+            "--no-load",
+            dest="load",
+            action="store_false",
+            help="Do not load the shipped data into an empty database (for a site synced live).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
-        if not Mission.objects.exists():
-            sys.stderr.write(EMPTY_NOTE)
+        self.first_start(options["load"])
         # Loaded once here, before workers fork, so they share it instead of each loading it
         # (seconds) on its first search.
         warm()
@@ -65,6 +75,14 @@ class Command(BaseCommand):
             target_loader=lambda *_: application,
             wrap_loader=False,
         )
+
+    def first_start(self, load: bool) -> None:
+        """A fresh install serves a useful site at once: an empty database gets the shipped
+        data, unless the operator turned that off to sync from the live sources."""
+        if load and settings.LOAD_SHIPPED and database_is_empty():
+            self.stderr.write(summary(load_shipped(self)))
+        if not Mission.objects.exists():
+            self.stderr.write(EMPTY_NOTE, ending="")
 
 
 def server(host: str, port: int, workers: int) -> MPServer:

@@ -1,5 +1,9 @@
 """Fetch data from a live source: `embassies sync wikidata|osm [--only CC ...]`.
 
+wikidata --write-snapshot PATH also saves the rows read in the shipped snapshot's format
+(gzip when PATH ends in .gz) with PATH.json beside it: the query's time, the CSV's SHA-256
+and the endpoint.
+
 wikidata: asks the Wikidata SPARQL endpoint once per sending state (retrying with back-off).
 osm: asks the OpenStreetMap Overpass API for diplomatic offices and fills what missions lack.
 Either imports everything in one transaction: if any request fails for good, nothing changes.
@@ -8,9 +12,11 @@ Either imports everything in one transaction: if any request fails for good, not
 from __future__ import annotations
 
 from argparse import ArgumentParser
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext
 
 from embassies.directory.importing.cli import sync_wikidata
 from embassies.directory.importing.osm_cli import sync_osm
@@ -26,10 +32,22 @@ class Command(BaseCommand):
             "--only", nargs="+", default=[], metavar="CC",
             help="Only these sending states (ISO codes); others are left as they are.",
         )  # fmt: skip
+        parser.add_argument(
+            "--write-snapshot",
+            type=Path,
+            metavar="PATH",
+            help="wikidata: also save the rows read as a snapshot file (and PATH.json).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        snapshot = options["write_snapshot"]
+        if snapshot is not None and options["source"] != "wikidata":
+            raise CommandError(gettext("--write-snapshot applies to `sync wikidata` only"))
         try:
-            sync = sync_osm if options["source"] == "osm" else sync_wikidata
-            sync(options["only"], self)
-        except (FetchError, ValueError) as error:
+            if options["source"] == "osm":
+                sync_osm(options["only"], self)
+            else:
+                sync_wikidata(options["only"], self, snapshot)
+        # OSError: the snapshot could not be written, before anything was imported.
+        except (FetchError, ValueError, OSError) as error:
             raise CommandError(f"sync failed, nothing was changed: {error}") from error

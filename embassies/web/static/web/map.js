@@ -24,13 +24,16 @@
       }).addTo(map);
     }
     var points = markers.map(function (m) {
-      L.circleMarker([m.lat, m.lon], {
-        radius: 8, weight: 2, color: "#0b0c0c",
-        fillColor: colours[m.status] || colours.open, fillOpacity: 0.9
-      }).bindPopup(popup(m)).addTo(map);
+      // A city centre (approximate) is drawn as an area of a few kilometres, not a pin.
+      var shape = m.approximate
+        ? L.circle([m.lat, m.lon], { radius: 3000, weight: 2, dashArray: "6 6", color: "#0b0c0c",
+            fillColor: colours[m.status] || colours.open, fillOpacity: 0.15 })
+        : L.circleMarker([m.lat, m.lon], { radius: 8, weight: 2, color: "#0b0c0c",
+            fillColor: colours[m.status] || colours.open, fillOpacity: 0.9 });
+      shape.bindPopup(popup(m)).addTo(map);
       return [m.lat, m.lon];
     });
-    if (points.length === 1) { map.setView(points[0], 15); }
+    if (points.length === 1) { map.setView(points[0], markers[0].approximate ? 11 : 15); }
     else { map.fitBounds(points, { padding: [24, 24], maxZoom: 14 }); }
   }
 

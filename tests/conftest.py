@@ -65,6 +65,16 @@ def imported_snapshot(django_db_setup: None, django_db_blocker: object) -> Itera
 
 
 @pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the default language: a page request in French leaves French active
+    in this thread (LocaleMiddleware activates it), and reverse() would then prefix /fr/."""
+    from django.utils import translation
+
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
     """Rate-limit counters and cached pages must not leak from one test into the next: the
     shared caches, and what this process keeps of them (finished pages, generation numbers)."""

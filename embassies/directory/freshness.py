@@ -10,9 +10,8 @@ One function per question, shared by pages, vCards, the API and the CLI.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
-from babel.dates import format_date
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -20,7 +19,7 @@ from django.utils.translation import gettext
 
 from embassies.directory.history import describe_source
 from embassies.directory.models import Mission
-from embassies.directory.titles import language_now
+from embassies.directory.status_words import month_text
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ class Freshness:
         return gettext(
             "These details come from %(source)s as of %(when)s and may be out of date: "
             "call before you go."
-        ) % {"source": self.source, "when": month_year(self.verified_at)}
+        ) % {"source": self.source, "when": month_text(self.verified_at)}
 
 
 def confirm(missions: QuerySet[Mission], as_of: datetime, by: str) -> int:
@@ -72,9 +71,3 @@ def is_stale(verified_at: datetime | None, now: datetime | None = None) -> bool:
 def freshness(mission: Mission, now: datetime | None = None) -> Freshness:
     verified = mission.verified_at
     return Freshness(verified, confirming_source(mission), is_stale(verified, now))
-
-
-def month_year(value: date | datetime) -> str:
-    """ "November 2022" in the active language (CLDR's stand-alone month: "ноябрь 2022")."""
-    day = value.date() if isinstance(value, datetime) else value
-    return str(format_date(day, format="LLLL y", locale=language_now()))

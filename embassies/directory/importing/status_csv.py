@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from embassies.directory.importing.wikidata_csv import BadFile, read_bytes
+from embassies.directory.importing.wikidata_csv import BadFile, decode, read_bytes
 from embassies.directory.models import FactStatus
 from embassies.directory.status import partial_date
 
@@ -58,13 +58,7 @@ class Read:
 def _text(path: Path, data: bytes) -> str:
     if len(data) > MAX_BYTES:
         raise BadFile(f"{path}: larger than {MAX_BYTES // 2**20} MiB; refused")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise BadFile(
-            f"{path}: not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "save the file as UTF-8"
-        ) from None
+    return decode(path, data)
 
 
 def read(path: str | Path) -> Read:

@@ -36,7 +36,8 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def _decode(path: Path, data: bytes) -> str:
+def decode(path: Path, data: bytes) -> str:
+    """UTF-8 text (a byte-order mark is dropped); BadFile names the first bad byte."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -62,7 +63,7 @@ def read_rows(path: str | Path) -> list[Row]:
     path = Path(path)
     if not path.is_file():
         raise BadFile(f"{path}: no such file")
-    text = _decode(path, read_bytes(path))
+    text = decode(path, read_bytes(path))
     if not text.strip():
         raise BadFile(f"{path}: the file is empty")
     header = _check_header(path, text.split("\n", 1)[0].rstrip("\r"))

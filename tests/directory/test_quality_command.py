@@ -37,7 +37,7 @@ def test_the_summary_has_one_line_per_check_then_the_worst_countries(
     text = run()
     lines = text.splitlines()
     assert lines[0] == "Data quality, missions in all countries:"
-    assert lines[1].split() == ["No", "coordinates", "2"]
+    assert lines[1].split() == ["No", "coordinates", "(or", "only", "the", "city", "centre's)", "2"]
     assert "Not verified for 365 days" in lines[8] and lines[8].endswith(" 3")
     assert "Countries with the most problems:" in text
     worst = text.split("Countries with the most problems:\n")[1].splitlines()

@@ -130,7 +130,7 @@ def feed_xml(base: str) -> bytes:
 def bench_feed() -> None:
     from embassies.news.feeds.poll import fetch_all
     from embassies.news.models import Article, Feed
-    from tests.localserver import local_server
+    from tests.localserver import allowed_server
 
     headers = {"Content-Type": "application/rss+xml", "ETag": '"bench"'}
     body: list[bytes] = []
@@ -138,7 +138,7 @@ def bench_feed() -> None:
     def handler(method: str, path: str, query: object, data: bytes) -> tuple[int, dict, bytes]:
         return 200, headers, body[0]
 
-    with local_server(handler) as (base, _seen):
+    with allowed_server(handler) as (base, _seen):
         body.append(feed_xml(base))
         Feed.objects.create(url=base + "/feed.xml")
         start = time.perf_counter()

@@ -132,6 +132,8 @@ TEMPLATES = [
                 "embassies.web.context.site",
                 "embassies.web.languages.languages",
             ],
+            # {{ url|web_url }} in every template: outside URLs become links only when http(s).
+            "builtins": ["embassies.lib.url_filters"],
         },
     },
 ]
@@ -264,6 +266,13 @@ API_TOKEN_RATE = env_str(
     "EMBASSIES_API_TOKEN_RATE", "6000/m", "API requests allowed per token (e.g. 6000/m, 100/s)."
 )
 TAG_RATE = env_str("EMBASSIES_TAG_RATE", "30/m", "POST /api/v1/tag requests allowed per client.")
+# Parsing HTML costs far more per byte than reading it: an article is a few tens of KB.
+TAG_MAX_BYTES = env_int(
+    "EMBASSIES_TAG_MAX_BYTES",
+    200_000,
+    "Largest document POST /api/v1/tag accepts, in bytes (413 beyond).",
+    1024,
+)
 SEARCH_RATE = env_str(
     "EMBASSIES_SEARCH_RATE", "60/m", "Search and finder page requests allowed per client."
 )
@@ -341,8 +350,19 @@ HTTP_USER_AGENT = env_str(
     "Embassies/0.1 (open embassy directory; https://github.com/embassies/embassies)",
     "User-Agent sent to live sources; include a contact address when you self-host.",
 )
-HTTP_TIMEOUT = env_int("EMBASSIES_HTTP_TIMEOUT", 60, "Seconds before an outgoing request fails.", 1)
+HTTP_TIMEOUT = env_int(
+    "EMBASSIES_HTTP_TIMEOUT",
+    60,
+    "Seconds one outgoing request may take in all: connecting, headers and body.",
+    1,
+)
 HTTP_RETRIES = env_int("EMBASSIES_HTTP_RETRIES", 4, "Retries of a failed outgoing request.")
+# Outgoing HTTP reaches public addresses only, but for these hosts and every *_URL setting's.
+HTTP_ALLOW_HOSTS = env_list(
+    "EMBASSIES_HTTP_ALLOW_HOSTS",
+    [],
+    "Hosts (host or host:port) outgoing HTTP may reach even at a private or loopback address.",
+)
 US_ADVISORIES_URL = env_str(
     "US_ADVISORIES_URL",
     "https://travel.state.gov/_res/rss/TAsTWs.xml",
@@ -379,6 +399,22 @@ LOAD_SHIPPED = env_bool(
     True,
     "`embassies serve` loads the shipped data into an empty database.",
 )
+
+# An import closes the missions its source no longer lists; a truncated file or a broken
+# endpoint would list none. A run may close up to this share of the open missions in its scope,
+# or this many, whichever is more; beyond that it is refused unless --allow-mass-close is given.
+IMPORT_MAX_CLOSE_PERCENT = env_int(
+    "EMBASSIES_IMPORT_MAX_CLOSE_PERCENT",
+    10,
+    "Share (in percent) of the open missions in scope one import may close by absence.",
+)
+IMPORT_MAX_CLOSE_FLOOR = env_int(
+    "EMBASSIES_IMPORT_MAX_CLOSE_FLOOR",
+    50,
+    "Missions one import may always close by absence, whatever their share.",
+)
+if IMPORT_MAX_CLOSE_PERCENT > 100:
+    raise ImproperlyConfigured("EMBASSIES_IMPORT_MAX_CLOSE_PERCENT is a percentage: 0 to 100.")
 
 # The data-quality report calls a mission stale when no one has confirmed it for this long.
 QUALITY_STALE_DAYS = env_int(

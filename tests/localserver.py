@@ -1,6 +1,9 @@
 """A real HTTP server on loopback for tests of code that talks to live sources.
 
 Each test gives it a handler: (method, path, query, body) -> (status, headers, body).
+Outgoing HTTP refuses loopback addresses: `allowed_server` (or `allowed`) lets it reach
+that one server, as an operator's EMBASSIES_HTTP_ALLOW_HOSTS would; a setting that points an
+endpoint (e.g. OVERPASS_URL) at the server is enough without it.
 """
 
 from __future__ import annotations
@@ -10,6 +13,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
+
+from django.conf import settings
+from django.test import override_settings
 
 Reply = tuple[int, dict[str, str], bytes]
 Handler = Callable[[str, str, dict[str, list[str]], bytes], Reply]
@@ -49,3 +55,18 @@ def local_server(handler: Handler) -> Iterator[tuple[str, list[dict[str, object]
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def allowed(*urls: str) -> Iterator[None]:
+    """Let outgoing HTTP reach the hosts and ports of these URLs (loopback or private)."""
+    netlocs = [urlsplit(url).netloc for url in urls]
+    with override_settings(HTTP_ALLOW_HOSTS=[*settings.HTTP_ALLOW_HOSTS, *netlocs]):
+        yield
+
+
+@contextmanager
+def allowed_server(handler: Handler) -> Iterator[tuple[str, list[dict[str, object]]]]:
+    """`local_server`, which outgoing HTTP may reach."""
+    with local_server(handler) as (url, seen), allowed(url):
+        yield url, seen

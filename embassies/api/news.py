@@ -6,12 +6,14 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Path, Query, Router, Schema
 
 from embassies.api.errors import ApiError
 from embassies.api.schemas import ErrorOut
 from embassies.api.throttle import SharedRateThrottle
 from embassies.news import queries
+from embassies.news.bounds import MarkupRefused
 from embassies.news.serialize import article_to_dict
 from embassies.news.tag import tag_document
 
@@ -77,15 +79,27 @@ class NewsOut(Schema):
 )
 def tag(request: HttpRequest) -> dict[str, Any]:
     """Each country the document concerns with a score (the primary's is 1.0), and the primary."""
-    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 2_621_440
-    if int(request.META.get("CONTENT_LENGTH") or 0) > limit:
-        raise ApiError(413, f"The document is larger than {limit} bytes.")
-    if not request.body.strip():
-        raise ApiError(422, "Send the document to tag as the request body.")
+    body = _tag_body(request)
     try:
-        return tag_document(request.body, request.content_type or "").as_dict()
+        return tag_document(body, request.content_type or "").as_dict()
+    except MarkupRefused as error:  # too big or too deeply nested to parse: refused unread
+        details = {"reason": error.reason, "limit": error.limit}
+        raise ApiError(422, str(error), details=details) from None
     except ValueError as error:  # JSON that does not parse, an object that is no article
         raise ApiError(422, f"The document cannot be read: {error}") from None
+
+
+def _tag_body(request: HttpRequest) -> bytes:
+    """The document; 413 above TAG_MAX_BYTES, before any of it is parsed."""
+    limit = min(settings.TAG_MAX_BYTES, settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 2_621_440)
+    too_large = ApiError(413, gettext("The document is larger than %d bytes.") % limit)
+    if int(request.META.get("CONTENT_LENGTH") or 0) > limit:
+        raise too_large
+    if len(request.body) > limit:  # a body sent without a length, or with a false one
+        raise too_large
+    if not request.body.strip():
+        raise ApiError(422, "Send the document to tag as the request body.")
+    return request.body
 
 
 @router.get("/news", response={200: NewsOut, 422: ErrorOut}, summary="News, newest first")

@@ -17,6 +17,8 @@ from django.db import models, transaction
 
 from embassies.assistance.models import Arrangement, ArrangementKind, EmergencyLine
 from embassies.countries.models import Country
+from embassies.lib.csvfile import BadFile, records, some_rows
+from embassies.lib.urls import web_url
 from embassies.web.cache import bump
 
 RULE = "*"
@@ -43,12 +45,14 @@ class Summary:
 
 
 def read_csv(path: str | Path, columns: set[str]) -> list[dict[str, str]]:
+    """Every data row; BadFile (a ValueError, one line) for a file that is not this format."""
     with Path(path).open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        missing = columns - set(reader.fieldnames or ())
-        if missing:
-            raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-        return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+        reader = csv.DictReader(handle, strict=True)
+        rows = list(records(reader, path))  # reads the header first, so a bad one is caught too
+    missing = columns - set(reader.fieldnames or ())
+    if missing:
+        raise BadFile(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+    return some_rows([{k: (v or "").strip() for k, v in row.items() if k} for row in rows], path)
 
 
 def _country(code: str, known: set[str]) -> str | None:
@@ -78,7 +82,7 @@ def _arrangement(row: dict[str, str], known: set[str]) -> tuple[dict[str, Any], 
     if kind not in ArrangementKind.values:
         raise ValueError(f"unknown arrangement kind {kind!r}")
     represented = _country(row["represented_country_iso2"], known)
-    if represented is None or not row["source_url"].startswith(("http://", "https://")):
+    if represented is None or not web_url(row["source_url"]):
         raise ValueError("a represented country and a source URL are required")
     key = {
         "represented_id": represented,
@@ -99,11 +103,7 @@ def _emergency(
     row: dict[str, str], known: set[str], position: int
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     country = _country(row["country_iso2"], known)
-    if (
-        country is None
-        or not row["phone"]
-        or not row["source_url"].startswith(("http://", "https://"))
-    ):
+    if country is None or not row["phone"] or not web_url(row["source_url"]):
         raise ValueError("a country, a phone number and a source URL are required")
     values = {"name": row["name"], "source_url": row["source_url"], "notes": row.get("notes", "")}
     return {"country_id": country, "phone": row["phone"]}, {**values, "position": position}

@@ -15,6 +15,8 @@ from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext
 from opening_hours import OpeningHours, ParserError  # type: ignore[attr-defined]  # not in its stubs
 
+from embassies.lib.urls import web_url
+
 # "<b", "</p", "<!--", "<?php", "< script": anything a browser or template could read as markup.
 _TAG = re.compile(r"<\s*(?:[/?]?\s*[a-z]|!)", re.IGNORECASE)
 _SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
@@ -54,6 +56,8 @@ def web_address(text: str) -> str:
         )
     try:
         _URL(text)
+        if not web_url(text):  # credentials or a host a policy could not name
+            raise ValidationError("", code="url")
     except ValidationError:
         raise ValidationError(
             gettext("This is not a web address; it should look like https://example.org/page."),

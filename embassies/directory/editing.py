@@ -17,6 +17,7 @@ from django.utils import timezone
 from embassies.countries.models import Country
 from embassies.directory.accreditation_history import accredited_codes
 from embassies.directory.models import Mission
+from embassies.lib.urls import web_url
 
 # Fields a person may set through the API; the rest is derived or belongs to imports.
 EDITABLE = (
@@ -55,6 +56,24 @@ def _has_nul(value: Any) -> bool:
     return False
 
 
+def _links(mission: Mission) -> dict[str, list[Any]]:
+    """The fields pages turn into links: the website, each social profile."""
+    social = mission.social
+    return {
+        "website": [mission.website],
+        "social": list(social.values()) if isinstance(social, dict) else [social],
+    }
+
+
+def _link_problems(mission: Mission) -> dict[str, list[str]]:
+    """Only clean http(s) URLs: a javascript: website would become a link on the page."""
+    return {
+        name: ["not an http(s) URL"]
+        for name, values in _links(mission).items()
+        if any(v and not web_url(v) for v in values)
+    }
+
+
 def _check_text(fields: dict[str, Any]) -> None:
     bad = {name: ["contains a NUL character"] for name, value in fields.items() if _has_nul(value)}
     if bad:
@@ -64,10 +83,13 @@ def _check_text(fields: dict[str, Any]) -> None:
 def _save(mission: Mission, editor: str, reason: str) -> Mission:
     if editor in (mission.sources.get("lat"), mission.sources.get("lon")):
         mission.position_approximate = False  # a person placed it: no longer the city centre
+    problems = _link_problems(mission)
     try:
         mission.full_clean(exclude=["slug", "source_hash", "search_document"])
     except ValidationError as error:
-        raise EditError("The mission is not valid.", error.message_dict) from None
+        problems |= error.message_dict
+    if problems:
+        raise EditError("The mission is not valid.", problems)
     mission.slug = mission.make_slug()
     mission.verified_at, mission.verified_by = timezone.now(), editor
     mission._change_reason = f"{reason} by {editor}"  # type: ignore[attr-defined]

@@ -84,15 +84,32 @@ def pieces(parts: Iterable[str], size: int) -> Iterator[str]:
         yield "".join(buffer)
 
 
+# A spreadsheet runs a cell beginning with one of these as a formula (=HYPERLINK(...), =cmd|...,
+# @SUM(...)); text comes from API edits and from Wikidata, which anyone can edit.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A value as a CSV cell: None empty; text that a spreadsheet would read as a formula
+    behind a single quote (OWASP's advice), phone numbers like "+7 495 ..." included. Numbers
+    are ours, not a visitor's, and a negative one (a longitude) is no formula: kept as they are."""
+    if value is None:
+        return ""
+    text = str(value)
+    if isinstance(value, int | float) or not text.startswith(FORMULA_STARTS):
+        return text
+    return "'" + text
+
+
 def csv_row(m: dict[str, Any]) -> list[str]:
-    """One mission's CSV cells; None becomes an empty cell."""
+    """One mission's CSV cells."""
     joined = {
         "phones": LIST_SEPARATOR.join(m["phones"]),
         "emails": LIST_SEPARATOR.join(m["emails"]),
         "accreditations": " ".join(m["accreditations"]),
     }
     values = {**m, **joined}
-    return ["" if values[c] is None else str(values[c]) for c in CSV_COLUMNS]
+    return [csv_cell(values[c]) for c in CSV_COLUMNS]
 
 
 def csv_rows(missions: Iterable[Mission], request: HttpRequest | None) -> Iterator[str]:

@@ -16,6 +16,8 @@ from django.utils.text import slugify
 
 from embassies.countries.models import Country
 from embassies.lib.text import normalize
+from embassies.lib.urls import web_url
+from embassies.news.bounds import MarkupRefused
 from embassies.news.documents import Draft
 from embassies.news.models import Article, ArticleCountry, Feed
 from embassies.news.sanitize import clean_html, content_hash, html_to_text
@@ -66,12 +68,14 @@ def set_body(article: Article, raw_html: str) -> None:
 
 def _article(draft: Draft, feed: Feed | None) -> Article:
     title = " ".join(draft.title.split())[:500]
+    # A link or image that is not a clean http(s) URL is dropped; the article is kept.
+    source_url, image_url = web_url(draft.source_url[:1000]), web_url(draft.image_url[:1000])
     article = Article(
         title=title, slug=slugify(title)[:200] or "article",
         published=draft.published or timezone.now(),
-        source=draft.source[:200] or urlsplit(draft.source_url).hostname or "",
-        source_url=draft.source_url[:1000], guid=draft.guid[:1000], author=draft.author[:300],
-        image_url=draft.image_url[:1000], image_credit=draft.image_credit[:300], feed=feed,
+        source=draft.source[:200] or urlsplit(source_url).hostname or "",
+        source_url=source_url, guid=draft.guid[:1000], author=draft.author[:300],
+        image_url=image_url, image_credit=draft.image_credit[:300] if image_url else "", feed=feed,
     )  # fmt: skip
     set_body(article, draft.body_html)
     return article
@@ -91,8 +95,12 @@ def save_tags(article: Article, tagging: Tagging) -> None:
 
 
 def ingest(draft: Draft, feed: Feed | None = None) -> Ingested:
-    """Clean, de-duplicate, tag and store a draft; IngestError when it has no title or text."""
-    article = _article(draft, feed)
+    """Clean, de-duplicate, tag and store a draft; IngestError when it has no title or text,
+    or a body too large or too deeply nested to parse."""
+    try:
+        article = _article(draft, feed)
+    except MarkupRefused as error:
+        raise IngestError(str(error)) from error
     if not article.title or not article.body_text:
         raise IngestError("an article needs a title and some text")
     found = duplicate_of(article.guid, article.source_url, article.content_hash)

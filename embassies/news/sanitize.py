@@ -10,6 +10,7 @@ import re
 import nh3
 
 from embassies.lib.text import normalize
+from embassies.news.bounds import bounded_html
 
 TAGS = {"p", "h2", "h3", "blockquote", "q", "em", "strong", "a", "ul", "ol", "li"}
 ATTRIBUTES = {"a": {"href"}}
@@ -49,8 +50,11 @@ def _paragraph(loose: str) -> str:
 
 
 def clean_html(raw: str) -> str:
-    """Safe HTML for an article body; loose text is wrapped in paragraphs."""
-    prepared = _BREAK.sub(" ", _DOUBLE_BREAK.sub("</p><p>", _RENAMED.sub(_rename, raw)))
+    """Safe HTML for an article body; loose text is wrapped in paragraphs.
+
+    MarkupRefused (a ValueError) for a document too large or too deeply nested to parse."""
+    bounded = bounded_html(raw)
+    prepared = _BREAK.sub(" ", _DOUBLE_BREAK.sub("</p><p>", _RENAMED.sub(_rename, bounded)))
     cleaned = nh3.clean(
         prepared,
         tags=TAGS,
@@ -63,7 +67,8 @@ def clean_html(raw: str) -> str:
 
 def html_to_text(body_html: str) -> str:
     """Plain text of an article body, one line per block."""
-    text = html.unescape(nh3.clean(_BLOCK_END.sub(r"</\1>\n", body_html), tags=set()))
+    bounded = bounded_html(body_html)
+    text = html.unescape(nh3.clean(_BLOCK_END.sub(r"</\1>\n", bounded), tags=set()))
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 

@@ -3,6 +3,7 @@ POST /api/v1/tag. Site chrome and markup are removed first, so only the article 
 
 from __future__ import annotations
 
+from embassies.news.bounds import MarkupRefused
 from embassies.news.documents import decode, kind_of
 from embassies.news.documents.html import read_html
 from embassies.news.documents.jsondoc import read_json
@@ -12,6 +13,7 @@ from embassies.news.tagging import Tagging, tag_text
 
 
 def tag_document(data: bytes, content_type: str = "") -> Tagging:
+    """ValueError for a document that cannot be read (MarkupRefused: one too big to parse)."""
     text = decode(data, content_type)
     kind = kind_of(text, content_type)
     if kind == "json":
@@ -19,6 +21,8 @@ def tag_document(data: bytes, content_type: str = "") -> Tagging:
     elif kind == "html":
         try:
             draft = read_html(text)
+        except MarkupRefused:
+            raise
         except ValueError:  # no article found: tag whatever text the page has
             return tag_text(html_to_text(clean_html(text)))
     else:

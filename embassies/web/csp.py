@@ -8,11 +8,12 @@ picture adds its origin to that page's policy alone.
 from __future__ import annotations
 
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 from csp.constants import HEADER
 from csp.utils import build_policy
 from django.http import HttpResponseBase
+
+from embassies.lib.urls import csp_source
 
 SELF = "'self'"
 NONE = "'none'"
@@ -21,14 +22,14 @@ COMMONS_HOSTS = ("https://commons.wikimedia.org", "https://upload.wikimedia.org"
 
 
 def origin(url: str) -> str:
-    """'https://tile.openstreetmap.org' from a URL or tile template; '' when it has no host.
+    """'https://tile.openstreetmap.org' from a URL or tile template; '' unless its host is clean.
 
-    A tile template's "{s}" subdomain becomes a wildcard ("https://*.tile.example.org")."""
-    parts = urlsplit(url.strip())
-    host = parts.netloc.split("@")[-1].replace("{s}", "*")
-    if parts.scheme not in ("http", "https") or not host or "{" in host:
-        return ""
-    return f"{parts.scheme}://{host}"
+    A tile template's "{s}" subdomain becomes a wildcard ("https://*.tile.example.org"). Only a
+    validated ASCII host and port are written: anything else in a URL from outside (";", a
+    quote, a space, a non-ASCII name) could add a directive or break the header."""
+    wildcard = "://{s}." in url
+    found = csp_source(url.replace("://{s}.", "://", 1))
+    return found.replace("://", "://*.", 1) if wildcard and found else found
 
 
 def policy(tile_url: str) -> dict[str, Any]:

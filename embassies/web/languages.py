@@ -9,6 +9,8 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_bidi
 
+from embassies.lib.urls import absolute, site_path
+
 
 @dataclass(frozen=True)
 class Alternate:
@@ -20,18 +22,21 @@ class Alternate:
 
 
 def alternates(request: HttpRequest) -> list[Alternate]:
-    """This page in each interface language; a path no route knows stays as it is."""
+    """This page in each interface language; a path no route knows stays as it is.
+
+    translate_url() reads "//evil.example/" as a host, so it is given the path made safe."""
     current = get_language()
     query = request.META.get("QUERY_STRING", "")
+    here = site_path(request.path)
     found = []
     for code, name in settings.LANGUAGES:
-        path = translate_url(request.path, code)
+        path = translate_url(here, code)
         found.append(
             Alternate(
                 code=code,
                 name=name,
                 path=f"{path}?{query}" if query else path,
-                href=request.build_absolute_uri(path),
+                href=absolute(request, path),
                 current=code == current,
             )
         )

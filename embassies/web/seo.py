@@ -9,6 +9,8 @@ from typing import Any
 from django.http import HttpRequest
 
 from embassies.directory.models import Mission
+from embassies.lib import urls
+from embassies.lib.urls import web_url
 from embassies.news.models import Article
 from embassies.web.present import phones, photo_src
 
@@ -20,7 +22,7 @@ _RULE = re.compile(rf"^({_DAY_LIST}) ({_SPAN}(?:,{_SPAN})*)$")
 
 
 def absolute(request: HttpRequest, path: str) -> str:
-    return request.build_absolute_uri(path)
+    return urls.absolute(request, path)
 
 
 def opening_hours(text: str) -> list[str]:
@@ -56,7 +58,7 @@ def mission(request: HttpRequest, found: Mission) -> dict[str, Any]:
         "@id": page,
         "name": found.title,
         "mainEntityOfPage": page,
-        "url": found.website or page,
+        "url": web_url(found.website) or page,
         "address": postal_address(found),
         "parentOrganization": {"@type": "GovernmentOrganization", "name": found.sending.name},
     }
@@ -90,10 +92,10 @@ def article(request: HttpRequest, found: Article, site_name: str) -> dict[str, A
         "author": ({"@type": "Person", "name": found.author} if found.author else dict(publisher)),
         "publisher": publisher,
     }
-    if found.image_url:
-        data["image"] = found.image_url
-    if found.source_url:
-        data["isBasedOn"] = found.source_url
+    if web_url(found.image_url):
+        data["image"] = web_url(found.image_url)
+    if web_url(found.source_url):
+        data["isBasedOn"] = web_url(found.source_url)
     return data
 
 

@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from embassies.alerts.advisories import sources
 from embassies.alerts.models import Advisory
 from tests.alerts.documents import FIRST, SECOND, api_json, rss
-from tests.localserver import Reply, local_server
+from tests.localserver import Reply, allowed_server
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def serve(routes: dict[str, Reply]) -> Served:
     def handler(method: str, path: str, query: dict[str, list[str]], body: bytes) -> Reply:
         return routes.get(path, (404, {}, b"not found"))
 
-    return local_server(handler)
+    return allowed_server(handler)
 
 
 def test_from_a_url(fast_retries: None) -> None:

@@ -18,7 +18,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from embassies.directory.exports import CHUNK_SIZE, export
+from embassies.directory.exports import CHUNK_SIZE, FORMULA_STARTS, export
 from embassies.directory.filters import filtered, parse_filter
 from embassies.directory.models import Mission
 
@@ -45,8 +45,14 @@ def all_ids() -> list[int]:
     return list(Mission.objects.order_by("id").values_list("id", flat=True))
 
 
-def from_csv(row: dict[str, str]) -> dict[str, Any]:
+def unquoted(cell: str) -> str:
+    """A cell without the quote the export puts before what a spreadsheet would run."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
+def from_csv(record: dict[str, str]) -> dict[str, Any]:
     """A CSV record read back as the API's values: what a round trip must give."""
+    row = {name: unquoted(cell) for name, cell in record.items()}
     as_list = {name: row[name].split(" | ") if row[name] else [] for name in ("phones", "emails")}
     plain = {
         k: row[k]

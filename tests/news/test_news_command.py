@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from embassies.countries.sync import sync_countries
 from embassies.news.models import Article, Feed
-from tests.localserver import local_server
+from tests.localserver import allowed_server
 from tests.news.builders import SAVED_PAGE, SAVED_TITLE
 from tests.news.feeds_data import LONG, rss
 
@@ -41,7 +41,7 @@ def test_adding_again_reports_the_duplicate() -> None:
 
 def test_add_reads_a_url_through_the_http_wrapper() -> None:
     page = f"<html><head><title>Envoys meet</title></head><body><article><p>{LONG}</p></article></body></html>"
-    with local_server(lambda *a: (200, {"Content-Type": "text/html"}, page.encode())) as (url, _):
+    with allowed_server(lambda *a: (200, {"Content-Type": "text/html"}, page.encode())) as (url, _):
         found = json.loads(run("add", url + "/story", "--json"))
     assert found["source_url"] == url + "/story"
     assert found["primary"] in {"CA", "MX"}
@@ -54,7 +54,8 @@ def test_a_missing_file_is_a_clear_error() -> None:
 
 def test_feeds_add_list_and_fetch() -> None:
     feed = rss([("x-1", "Canada and Mexico", "https://x.example/1", LONG)]).encode()
-    with local_server(lambda *a: (200, {"Content-Type": "application/rss+xml"}, feed)) as (url, _):
+    answer = (200, {"Content-Type": "application/rss+xml"}, feed)
+    with allowed_server(lambda *a: answer) as (url, _):
         assert run("feeds", "add", url + "/feed.xml") == f"added: {url}/feed.xml\n"
         assert run("feeds", "add", url + "/feed.xml").startswith("already registered")
         out = run("fetch")

@@ -13,6 +13,7 @@ from embassies.alerts.advisories.items import AdvisoryFormatError, Issuer, Item
 from embassies.alerts.advisories.resolve import resolve
 from embassies.alerts.models import Advisory
 from embassies.countries.models import Country
+from embassies.lib.urls import web_url
 
 
 @dataclass
@@ -57,8 +58,9 @@ def wanted(issuer: Issuer, items: list[Item], summary: Summary) -> dict[str, Ite
 
 
 def _values(item: Item) -> dict[str, object]:
+    # A link that is not a clean http(s) URL (javascript:, data:) is dropped, the level kept.
     return {"level": item.level, "title": item.title[:300], "published": item.published,
-            "link": item.link[:500]}  # fmt: skip
+            "link": web_url(item.link[:500])}  # fmt: skip
 
 
 def _save(

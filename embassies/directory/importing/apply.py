@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 from tqdm import tqdm
 
 from embassies.countries.models import Country
@@ -180,6 +182,7 @@ def apply(
     scope: set[str] | None = None,
     reason: str = "",
     as_of: datetime | None = None,
+    allow_mass_close: bool = False,
 ) -> ImportRun:
     """Write everything or nothing; returns the stored ImportRun with its summary.
 
@@ -189,11 +192,13 @@ def apply(
     "import SOURCE"; the date of the data is added to it).
     `as_of`: the date of the data (a snapshot's date, a live query's time); None when unknown,
     and then no mission counts as confirmed by this run.
+    `allow_mass_close`: close however many missions are absent; without it MassClose is raised
+    (and nothing written) when more would close than the settings allow (close_limit).
     """
     started = timezone.now()
     reason = dated_reason(reason or f"import {source}", as_of)
     with transaction.atomic():
-        run = Run(source, location, started, scope, reason, as_of)
+        run = Run(source, location, started, scope, reason, as_of, allow_mass_close)
         stored = _apply(prepared, run)
     if stored.added or stored.updated or stored.closed:
         bump()  # bulk writes send no signals; any page may show these missions
@@ -210,6 +215,7 @@ class Run:
     scope: set[str] | None
     reason: str
     as_of: datetime | None
+    allow_mass_close: bool = False
 
 
 def dated_reason(reason: str, as_of: datetime | None) -> str:
@@ -333,10 +339,13 @@ def _close_absent(seen: set[str], run: Run) -> int:
     candidates = Mission.objects.filter(wikidata__isnull=False).exclude(status=Status.CLOSED)
     if run.scope is not None:
         candidates = candidates.filter(sending__in=run.scope)
+    still_open = list(candidates.only("id", "wikidata", "status", "sources"))
     closing = [
-        m for m in candidates.only("id", "wikidata", "status", "sources")
+        m for m in still_open
         if m.wikidata not in seen and not is_editor(m.sources.get("status", ""))
     ]  # fmt: skip
+    if len(closing) > close_limit(len(still_open)) and not run.allow_mass_close:
+        raise MassClose(len(closing), len(still_open))
     for mission in closing:
         mission.status = Status.CLOSED
         mission.sources["status"] = f"{run.source}:absent"
@@ -344,6 +353,37 @@ def _close_absent(seen: set[str], run: Run) -> int:
     Mission.objects.bulk_update(closing, ["status", "sources", "updated_at"], batch_size=BATCH)
     record_history([m.pk for m in closing], "~", f"{run.reason}: no longer listed", run.started)
     return len(closing)
+
+
+def close_limit(still_open: int) -> int:
+    """How many of the `still_open` missions in scope one run may close by absence."""
+    share = still_open * settings.IMPORT_MAX_CLOSE_PERCENT // 100
+    return max(share, settings.IMPORT_MAX_CLOSE_FLOOR)
+
+
+class MassClose(ValueError):
+    """The source no longer lists more missions than one run may close: most likely a truncated
+    file or a failing endpoint, not that many closures. Raised inside the transaction, so the
+    whole import is rolled back."""
+
+    def __init__(self, closing: int, still_open: int) -> None:
+        self.closing, self.still_open = closing, still_open
+        super().__init__(
+            gettext(
+                "refused: this import would close %(closing)s of the %(open)s open missions it "
+                "covers, more than the limit of %(limit)s (%(percent)s%% of them, at least "
+                "%(floor)s: EMBASSIES_IMPORT_MAX_CLOSE_PERCENT, EMBASSIES_IMPORT_MAX_CLOSE_FLOOR); "
+                "nothing was changed. If the source really no longer lists them, run it again "
+                "with --allow-mass-close"
+            )
+            % {
+                "closing": closing,
+                "open": still_open,
+                "limit": close_limit(still_open),
+                "percent": settings.IMPORT_MAX_CLOSE_PERCENT,
+                "floor": settings.IMPORT_MAX_CLOSE_FLOOR,
+            }
+        )
 
 
 def _mark_verified(seen: set[str], run: Run) -> None:

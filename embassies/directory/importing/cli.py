@@ -73,19 +73,23 @@ def store(
     scope: set[str] | None = None,
     reason: str = "",
     as_of: datetime | None = None,
+    allow_mass_close: bool = False,
 ) -> ImportRun:
     """Write and report; `reason` names the run in the missions' history ("import wikidata-csv"),
-    `as_of` is the date of the data."""
+    `as_of` is the date of the data, `allow_mass_close` lifts the limit on closures (apply)."""
     out.stderr.write(f"writing {len(prepared.records)} missions\n")
     out.stderr.flush()
-    run = apply(prepared, source, location, scope, reason, as_of)
+    run = apply(prepared, source, location, scope, reason, as_of, allow_mass_close)
     report(run, out)
     return run
 
 
-def import_wikidata_csv(path: str, out: Console, as_of: date | None = None) -> ImportRun:
-    """`embassies import wikidata-csv PATH [--as-of DATE]`: the file's data is dated by
-    `as_of`, else by what is known of the file (bundled.as_of_for_file), else unknown."""
+def import_wikidata_csv(
+    path: str, out: Console, as_of: date | None = None, allow_mass_close: bool = False
+) -> ImportRun:
+    """`embassies import wikidata-csv PATH [--as-of DATE] [--allow-mass-close]`: the file's data
+    is dated by `as_of`, else by what is known of the file (bundled.as_of_for_file), else
+    unknown."""
     rows = wikidata_csv.read_rows(path)
     ensure_schema()
     out.stderr.write(f"read {len(rows)} rows from {path}\n")
@@ -97,7 +101,13 @@ def import_wikidata_csv(path: str, out: Console, as_of: date | None = None) -> I
         )
     prepared = prepare(rows, known_rows("wikidata"))
     return store(
-        prepared, "wikidata", str(path), out, reason="import wikidata-csv", as_of=midnight(dated)
+        prepared,
+        "wikidata",
+        str(path),
+        out,
+        reason="import wikidata-csv",
+        as_of=midnight(dated),
+        allow_mass_close=allow_mass_close,
     )
 
 
@@ -112,9 +122,12 @@ def _country_of(sender_qid: str) -> str:
     return reference.code_for_qid(sender_qid) or (subdivision[0] if subdivision else "")
 
 
-def sync_wikidata(only: list[str], out: Console, snapshot: Path | None = None) -> ImportRun:
-    """`embassies sync wikidata [--write-snapshot PATH]`: every sender asked in turn; any
-    failure aborts before writing. The rows read are also saved to `snapshot` when given."""
+def sync_wikidata(
+    only: list[str], out: Console, snapshot: Path | None = None, allow_mass_close: bool = False
+) -> ImportRun:
+    """`embassies sync wikidata [--write-snapshot PATH] [--allow-mass-close]`: every sender
+    asked in turn; any failure aborts before writing. The rows read are also saved to
+    `snapshot` when given."""
     ensure_schema()
     queried = timezone.now()  # a live answer is as of the moment it was asked
     wanted = {code.upper() for code in only}
@@ -142,5 +155,5 @@ def sync_wikidata(only: list[str], out: Console, snapshot: Path | None = None) -
     scope = wanted or None
     return store(
         prepare(rows, known_rows("wikidata")), "wikidata", settings.WIKIDATA_SPARQL_URL, out, scope,
-        reason="sync wikidata", as_of=queried,
+        reason="sync wikidata", as_of=queried, allow_mass_close=allow_mass_close,
     )  # fmt: skip

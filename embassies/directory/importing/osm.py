@@ -20,6 +20,7 @@ from opening_hours import OpeningHours, ParserError  # type: ignore[attr-defined
 from embassies.directory.kinds import Kind, kind_from_label
 from embassies.lib.geo import valid_point
 from embassies.lib.http import fetch
+from embassies.lib.urls import web_url
 
 QUERY_TIMEOUT_S = 600
 ELEMENT_TYPES = ("node", "way", "relation")
@@ -267,7 +268,7 @@ def _website(tags: dict[str, str]) -> str:
     value = (tags.get("website") or tags.get("contact:website") or "").split(";")[0].strip()
     if value and "://" not in value and " " not in value and "." in value:
         value = "https://" + value
-    return value if value.startswith(("http://", "https://")) and len(value) <= 500 else ""
+    return web_url(value) if len(value) <= 500 else ""
 
 
 def address(tags: dict[str, str]) -> str:

@@ -18,6 +18,7 @@ from embassies.countries import reference, territories
 from embassies.directory.kinds import kind_from_label
 from embassies.lib import gazetteer
 from embassies.lib.geo import valid_point
+from embassies.lib.urls import web_url
 
 COLUMNS = (
     "operator", "operatorQID", "jurisdictions", "jurisdictionQIDs", "country", "countryQID",
@@ -176,8 +177,7 @@ def _status(row: dict[str, str]) -> tuple[str, str]:
 
 
 def _url(value: str) -> str:
-    value = value.strip()
-    return value if value.startswith(("http://", "https://")) else ""
+    return web_url(value)
 
 
 def _sending(row: dict[str, str]) -> tuple[str, str]:

@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from embassies.directory.importing.wikidata_csv import BadFile, decode, read_bytes
+from embassies.directory.importing.wikidata_csv import decode, read_bytes
 from embassies.directory.models import FactStatus
 from embassies.directory.status import partial_date
+from embassies.lib.csvfile import BadFile, records, some_rows
+from embassies.lib.urls import web_url
 
 COLUMNS = (
     "sending", "host", "city", "kind", "qid", "status", "since", "until", "moved_to",
@@ -67,13 +69,14 @@ def read(path: str | Path) -> Read:
     if not path.is_file():
         raise BadFile(f"{path}: no such file")
     data = read_bytes(path)
-    reader = csv.reader(io.StringIO(_text(path, data), newline=""))
-    header = [name.strip() for name in next(reader, [])]
+    reader = csv.reader(io.StringIO(_text(path, data), newline=""), strict=True)
+    lines = records(reader, path)
+    header = [name.strip() for name in next(lines, [])]
     missing = [name for name in COLUMNS if name not in header]
     if missing:
         raise BadFile(f"{path}: missing columns: {', '.join(missing)}")
     out = Read(data)
-    for values in reader:
+    for values in lines:
         if not any(v.strip() for v in values):
             continue
         try:
@@ -81,6 +84,7 @@ def read(path: str | Path) -> Read:
         except ValueError as error:
             qid = dict(zip(header, values, strict=False)).get("qid", "")
             out.rejections.append({"row": reader.line_num, "qid": qid[:20], "reason": str(error)})
+    some_rows([*out.rows, *out.rejections], path)
     return out
 
 
@@ -107,7 +111,7 @@ def _checked(raw: dict[str, str]) -> dict[str, str]:
     until = partial_date(raw["until"]) if raw["until"] else ""
     if until and until < since:
         raise ValueError(f"until {until} is before since {since}")
-    if not raw["source_url"].lower().startswith(("http://", "https://")):
+    if not web_url(raw["source_url"]):
         raise ValueError(f"source_url {raw['source_url'][:60]!r} is not an http(s) URL")
     if not raw["city"] and not raw["qid"]:
         raise ValueError("neither a qid nor a city to find the mission by")

@@ -10,16 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from embassies.directory.importing.records import COLUMNS, OPTIONAL_COLUMNS
+from embassies.lib.csvfile import BadFile, records, some_rows
 
 Row = tuple[int, dict[str, str]]
 
 
 # Ten times the shipped snapshot: room to grow, and a ceiling for a compressed bomb.
 MAX_BYTES = 64 * 1024 * 1024
-
-
-class BadFile(ValueError):
-    """The whole file is unusable; the message says why in one line."""
 
 
 def read_bytes(path: Path) -> bytes:
@@ -67,13 +64,14 @@ def read_rows(path: str | Path) -> list[Row]:
     if not text.strip():
         raise BadFile(f"{path}: the file is empty")
     header = _check_header(path, text.split("\n", 1)[0].rstrip("\r"))
-    return list(_rows(text, header))
+    return some_rows(list(_rows(path, text, header)), path)
 
 
-def _rows(text: str, header: list[str]) -> Iterator[Row]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
-    next(reader)
-    for values in reader:
+def _rows(path: Path, text: str, header: list[str]) -> Iterator[Row]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";", strict=True)
+    lines = records(reader, path)
+    next(lines)
+    for values in lines:
         if not any(v.strip() for v in values):
             continue
         row = dict(zip(header, values, strict=False))

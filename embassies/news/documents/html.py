@@ -6,6 +6,7 @@ import re
 
 import trafilatura
 
+from embassies.news.bounds import bounded_html
 from embassies.news.documents.chrome import is_chrome
 from embassies.news.documents.dates import parse_date
 from embassies.news.documents.draft import Draft
@@ -27,9 +28,11 @@ def _drop_chrome(body: str, title: str) -> str:
 
 
 def extract_body(markup: str, url: str = "") -> str:
-    """The article's HTML (paragraphs, headings, quotes, lists, links); "" when none is found."""
+    """The article's HTML (paragraphs, headings, quotes, lists, links); "" when none is found.
+
+    MarkupRefused (a ValueError) for a page too large or too deeply nested to parse."""
     found = trafilatura.extract(
-        markup, url=url or None, output_format="html", include_formatting=True,
+        bounded_html(markup), url=url or None, output_format="html", include_formatting=True,
         include_links=True, include_images=False, include_tables=False, include_comments=False,
     )  # fmt: skip
     return found or ""
@@ -42,8 +45,9 @@ def article_body(markup: str, url: str, title: str) -> str:
 
 
 def read_html(markup: str, url: str = "") -> Draft:
-    meta = trafilatura.extract_metadata(markup, default_url=url or None, date_config=_DATES)
-    body = extract_body(markup, url)
+    bounded = bounded_html(markup)  # extract_body bounds it again: linear, and refuses first
+    meta = trafilatura.extract_metadata(bounded, default_url=url or None, date_config=_DATES)
+    body = extract_body(bounded, url)
     if not body:
         raise ValueError("no article text found in the page")
     title = (meta.title if meta else "") or ""

@@ -9,8 +9,9 @@ from typing import Any
 
 import requests
 
-from embassies.lib.http import FetchError, fetch_response
+from embassies.lib.http import FetchError, Refused, fetch_response
 from embassies.news import conf
+from embassies.news.bounds import MarkupRefused
 from embassies.news.documents import Draft, decode
 from embassies.news.documents.html import article_body
 from embassies.news.sanitize import clean_html, html_to_text
@@ -55,19 +56,30 @@ def entry_draft(entry: Any, source: str) -> tuple[Draft, bool]:
         guid=str(entry.get("id", "")), author=str(entry.get("author", "")),
         image_url=image_url, image_credit=image_credit,
     )  # fmt: skip
-    short = len(html_to_text(clean_html(body))) < SUMMARY_CHARS
+    try:
+        short = len(html_to_text(clean_html(body))) < SUMMARY_CHARS
+    except MarkupRefused:  # a hostile body: never followed, and refused by ingest with the reason
+        short = False
     followable = draft.source_url.startswith(("http://", "https://"))
     return draft, not complete and short and followable
 
 
 def with_full_text(draft: Draft) -> Draft:
-    """The draft with the article's text from its page; unchanged when that fails."""
+    """The draft with the article's text from its page; unchanged when that fails.
+
+    Raises Refused for a link we will not follow: such an entry is hostile, not published."""
     try:
         page = fetch_response(draft.source_url, max_bytes=conf.MAX_BYTES,
                               max_seconds=conf.FETCH_SECONDS)  # fmt: skip
+    except Refused:
+        raise
     except (FetchError, requests.RequestException) as error:
         log.warning("news: full text of %s not fetched: %s", draft.source_url, error)
         return draft
     markup = decode(page.body, page.headers.get("Content-Type", ""))
-    body = article_body(markup, page.url, draft.title)
+    try:
+        body = article_body(markup, page.url, draft.title)
+    except MarkupRefused as error:
+        log.warning("news: page of %s not read: %s", draft.source_url, error)
+        return draft
     return draft.but(body_html=body) if body else draft

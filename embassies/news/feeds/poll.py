@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import requests
 from django.utils import timezone
 
-from embassies.lib.http import Fetched, FetchError, fetch_response
+from embassies.lib.http import Fetched, FetchError, Refused, fetch_response
 from embassies.news import conf
 from embassies.news.feeds.entries import entry_draft, with_full_text
 from embassies.news.feeds.parse import FeedRefused, parse_feed
@@ -25,12 +25,17 @@ class FeedReport:
     skipped: int = 0
     failed: int = 0
     status: str = "ok"  # "ok", "not modified", or "refused: <reason>"
+    refused_entries: list[Refused] = field(default_factory=list)  # counted as failed
 
     def line(self) -> str:
         if self.status.startswith("refused"):
             return f"{self.url}: {self.status}"
         counts = f"{self.added} added, {self.skipped} skipped, {self.failed} failed"
         return f"{self.url}: {counts}" + ("" if self.status == "ok" else f" ({self.status})")
+
+    def entry_lines(self) -> list[str]:
+        """One line per entry refused, saying why."""
+        return [str(refusal) for refusal in self.refused_entries]
 
 
 def conditional_headers(feed: Feed) -> dict[str, str]:
@@ -79,6 +84,8 @@ def fetch_feed(feed: Feed) -> FeedReport:
         if fetched.status == 304:
             return _record(feed, FeedReport(feed.url, status="not modified"), None)
         parsed = parse_feed(fetched.body, fetched.headers.get("Content-Type", ""))
+    except Refused as error:
+        return _refused(feed, error.reason)
     except (FetchError, FeedRefused, requests.RequestException) as error:
         return _refused(feed, str(error) or type(error).__name__)
     if parsed.warning:
@@ -86,9 +93,18 @@ def fetch_feed(feed: Feed) -> FeedReport:
     feed.title = feed.title or parsed.title[:300]
     report = FeedReport(feed.url)
     for entry in parsed.entries:
-        outcome = ingest_entry(entry, feed, feed.title)
-        setattr(report, outcome, getattr(report, outcome) + 1)
+        _tally(report, entry, feed)
     return _record(feed, report, fetched)
+
+
+def _tally(report: FeedReport, entry: object, feed: Feed) -> None:
+    try:
+        outcome = ingest_entry(entry, feed, feed.title)
+    except Refused as error:
+        log.warning("news: entry of %s not stored: %s", feed.url, error)
+        report.refused_entries.append(error)
+        outcome = "failed"
+    setattr(report, outcome, getattr(report, outcome) + 1)
 
 
 def fetch_all() -> list[FeedReport]:

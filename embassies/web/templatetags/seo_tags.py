@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from embassies.directory.models import Mission
+from embassies.lib.urls import absolute, site_path
 from embassies.news.models import Article
 from embassies.web import seo
 
@@ -31,7 +32,7 @@ def jsonld(data: dict[str, Any]) -> SafeString:
 def canonical_url(context: template.Context) -> str:
     """This page's address without its query string; '' where no request is known (500)."""
     request = context.get("request")
-    return str(request.build_absolute_uri(request.path)) if request is not None else ""
+    return absolute(request, site_path(request.path)) if request is not None else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -29,6 +29,8 @@ SHIPPED = "shipped"
 
 # Importers whose files say nothing of their own date: the person importing may.
 DATED = {"wikidata-csv"}
+# Importers that close the missions their file no longer lists, within a limit a flag lifts.
+CLOSING = {"wikidata-csv"}
 
 
 def _date(text: str) -> date:
@@ -36,6 +38,20 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise ArgumentTypeError(f"{text!r} is not a date like 2022-11-16") from None
+
+
+def _extra(options: dict[str, Any]) -> dict[str, Any]:
+    """The options only some importers take, checked against the source."""
+    extra: dict[str, Any] = {}
+    if options.get("as_of"):
+        if options["source"] not in DATED:
+            raise CommandError(f"--as-of applies to {', '.join(sorted(DATED))} only")
+        extra["as_of"] = options["as_of"]
+    if options.get("allow_mass_close"):
+        if options["source"] not in CLOSING:
+            raise CommandError(f"--allow-mass-close applies to {', '.join(sorted(CLOSING))} only")
+        extra["allow_mass_close"] = True
+    return extra
 
 
 class Command(BaseCommand):
@@ -51,6 +67,12 @@ class Command(BaseCommand):
             help="The date of the file's data (wikidata-csv; the shipped snapshot and files "
             "written by `sync wikidata --write-snapshot` know theirs).",
         )  # fmt: skip
+        parser.add_argument(
+            "--allow-mass-close",
+            action="store_true",
+            help="wikidata-csv: close every mission the file no longer lists, even more than "
+            "EMBASSIES_IMPORT_MAX_CLOSE_PERCENT allows (a truncated file would close them all).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["source"] == SHIPPED:
@@ -59,11 +81,8 @@ class Command(BaseCommand):
             raise CommandError(gettext("give the file to import: embassies import SOURCE PATH"))
         module_name, _, func_name = IMPORTERS[options["source"]].partition(":")
         importer = getattr(import_module(module_name), func_name)
-        dated = {"as_of": options["as_of"]} if options.get("as_of") else {}
-        if dated and options["source"] not in DATED:
-            raise CommandError(f"--as-of applies to {', '.join(sorted(DATED))} only")
         try:
-            importer(options["path"], self, **dated)
+            importer(options["path"], self, **_extra(options))
         except (OSError, ValueError) as error:
             raise CommandError(str(error)) from error
         except OperationalError as error:  # disk full, database gone: the transaction rolled back

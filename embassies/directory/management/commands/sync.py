@@ -7,6 +7,8 @@ and the endpoint.
 wikidata: asks the Wikidata SPARQL endpoint once per sending state (retrying with back-off).
 osm: asks the OpenStreetMap Overpass API for diplomatic offices and fills what missions lack.
 Either imports everything in one transaction: if any request fails for good, nothing changes.
+wikidata closes the missions it no longer lists, but refuses to close more than
+EMBASSIES_IMPORT_MAX_CLOSE_PERCENT of those open in its scope unless --allow-mass-close is given.
 """
 
 from __future__ import annotations
@@ -38,16 +40,25 @@ class Command(BaseCommand):
             metavar="PATH",
             help="wikidata: also save the rows read as a snapshot file (and PATH.json).",
         )
+        parser.add_argument(
+            "--allow-mass-close",
+            action="store_true",
+            help="wikidata: close every mission Wikidata no longer lists, even more than "
+            "EMBASSIES_IMPORT_MAX_CLOSE_PERCENT allows (a failing endpoint could list none).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         snapshot = options["write_snapshot"]
         if snapshot is not None and options["source"] != "wikidata":
             raise CommandError(gettext("--write-snapshot applies to `sync wikidata` only"))
+        mass_close = options["allow_mass_close"]
+        if mass_close and options["source"] != "wikidata":
+            raise CommandError(gettext("--allow-mass-close applies to `sync wikidata` only"))
         try:
             if options["source"] == "osm":
                 sync_osm(options["only"], self)
             else:
-                sync_wikidata(options["only"], self, snapshot)
+                sync_wikidata(options["only"], self, snapshot, mass_close)
         # OSError: the snapshot could not be written, before anything was imported.
         except (FetchError, ValueError, OSError) as error:
             raise CommandError(f"sync failed, nothing was changed: {error}") from error

@@ -64,6 +64,8 @@ class Command(BaseCommand):
         reports = fetch_all()
         for report in reports:
             self.stdout.write(report.line())
+            for line in report.entry_lines():
+                self.stdout.write(f"  {line}")
         added = sum(r.added for r in reports)
         refused = sum(r.status.startswith("refused") for r in reports)
         self.stdout.write(f"{len(reports)} feeds: {added} articles added, {refused} feeds refused")

@@ -27,9 +27,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             loaded = load(options["source"])
-        except (OSError, ValueError, FetchError) as error:
+            tagging = tag_document(loaded.data, loaded.content_type)
+        except (OSError, ValueError, FetchError) as error:  # ValueError: unreadable document
             raise CommandError(str(error)) from error
-        tagging = tag_document(loaded.data, loaded.content_type)
         if options["json"]:
             self.stdout.write(json.dumps(tagging.as_dict(), ensure_ascii=False))
             return

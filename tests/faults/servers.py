@@ -71,7 +71,8 @@ def served(env: dict[str, str], workers: int = 2, ready_path: str = "/") -> Iter
     log_path = Path(env["EMBASSIES_DATA_DIR"]) / f"serve-{port}.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [EMBASSIES, "serve", "--port", str(port), "--workers", str(workers)],
+            # The tests bring their own data: no shipped data loaded behind their back.
+            [EMBASSIES, "serve", "--port", str(port), "--workers", str(workers), "--no-load"],
             env=env, stdout=log, stderr=log, start_new_session=True,
         )  # fmt: skip
     server = Served(f"http://127.0.0.1:{port}", log_path)

@@ -77,7 +77,8 @@ def serving(data: Path, workers: int = 1, **env: str) -> Iterator[Server]:
     port, log = free_port(), data / "stderr.log"
     with log.open("w") as stderr:
         process = subprocess.Popen(
-            [str(EMBASSIES), "serve", "--port", str(port), "--workers", str(workers)],
+            # The tests bring their own data: no shipped data loaded behind their back.
+            [str(EMBASSIES), "serve", "--port", str(port), "--workers", str(workers), "--no-load"],
             env=clean_env(data, **env),
             stdout=subprocess.DEVNULL,
             stderr=stderr,

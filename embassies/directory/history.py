@@ -61,6 +61,11 @@ SHOWN = (
 COLUMNS = tuple(column for shown in SHOWN for column in shown.columns)
 
 
+def is_editor(source: str) -> bool:
+    """Whether a value's source is a person ("editor:admin:anna"): imports never overwrite it."""
+    return source.startswith("editor")
+
+
 def describe_source(source: str) -> str:
     """'editor:api:newsroom' -> 'an editor'; 'wikidata' -> 'Wikidata'."""
     text = source.strip().lower()

@@ -16,6 +16,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from embassies.directory.history import is_editor
 from embassies.directory.models import FactStatus, FieldConflict, Mission, Status, StatusFact
 
 SOURCE = "mission_status"  # Mission.sources["status"] when the facts decided it
@@ -33,10 +34,6 @@ def partial_date(value: str) -> str:
     except ValueError:  # 2022-02-30, month 13
         raise ValueError(f"{value!r} is not a real date") from None
     return text
-
-
-def is_editor(source: str) -> bool:
-    return source.startswith("editor")
 
 
 def _reached(partial: str, today: str) -> bool:

@@ -24,7 +24,7 @@ from tqdm import tqdm
 from embassies.countries.models import Country
 from embassies.directory.accreditation_history import accredited_sql
 from embassies.directory.freshness import confirm
-from embassies.directory.history import AS_OF
+from embassies.directory.history import AS_OF, is_editor
 from embassies.directory.importing.prepare import Known, Prepared
 from embassies.directory.importing.records import MissionRecord
 from embassies.directory.models import FieldConflict, ImportRun, Mission, Status, mission_slug
@@ -36,10 +36,6 @@ Accredited = Mission.accreditations.through
 
 
 EMPTY: tuple[object, ...] = ("", None, [], {})
-
-
-def is_editor(source: str) -> bool:
-    return source.startswith("editor")
 
 
 # The status facts' verdict (source "mission_status") stands against a listing that only says

@@ -139,6 +139,27 @@ TEMPLATES = [
 ]
 
 _SQLITE_URL = f"sqlite:///{DATA_DIR / 'embassies.sqlite3'}"
+# libpq settings of every PostgreSQL connection. A server or network that goes silent on an
+# open connection is noticed in seconds, even mid-query: keepalive probes go out after 10 s
+# without traffic, three unanswered 3 s apart end it, and data unacknowledged for 15 s ends
+# it too. A server that only runs slowly is not affected: these bound silence, not work.
+_PG_NETWORK = {
+    "connect_timeout": 2,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 15_000,
+}
+# The longest statement a web request may run: `embassies serve` sets it on its connections
+# (directory/management/commands/serve.py). Commands (imports waiting for each other's lock,
+# migrate, restore) keep no limit: a cut import or migration is worse than a slow one.
+DB_STATEMENT_TIMEOUT_MS = env_int(
+    "EMBASSIES_DB_STATEMENT_TIMEOUT_MS",
+    30_000,
+    "Milliseconds a PostgreSQL statement of `embassies serve` may run before it is cancelled "
+    "(0: no limit).",
+)
 
 
 def _database(url: str) -> dict[str, Any]:
@@ -156,7 +177,7 @@ def _database(url: str) -> dict[str, Any]:
         }
     else:
         # A database that does not answer fails /readyz and requests quickly instead of hanging.
-        database.setdefault("OPTIONS", {})["connect_timeout"] = 2
+        database.setdefault("OPTIONS", {}).update(_PG_NETWORK)
         # A connection broken by a database restart is replaced at the next request, not reused.
         database["CONN_HEALTH_CHECKS"] = True
     return database
@@ -326,6 +347,8 @@ AXES_COOLOFF_TIME = (
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # no banner on every `embassies` command
+# The site's 429 page, with Retry-After: clients and robots are told how long to wait.
+AXES_LOCKOUT_CALLABLE = "embassies.ops.views.lockout_response"
 # The same client address as the rate limits (EMBASSIES_PROXY_COUNT decides).
 AXES_CLIENT_IP_CALLABLE = "embassies.lib.ratelimit.client_address"
 
@@ -391,6 +414,14 @@ PAGE_RECHECK_MS = env_int(
 )
 
 SERVE_WORKERS = env_int("EMBASSIES_WORKERS", 2, "Worker processes for `embassies serve`.", 1)
+# A client sending its request slowly holds a thread of `embassies serve` meanwhile
+# (embassies/ops/bodies.py): 408 once it has taken this long.
+BODY_READ_TIMEOUT = env_int(
+    "EMBASSIES_BODY_READ_TIMEOUT",
+    10,
+    "Seconds `embassies serve` waits for a request's headers, and again for its body (408).",
+    1,
+)
 
 # A fresh install is useful at once: the first `serve` on an empty database loads the data the
 # package ships. An operator who syncs from the live sources instead turns it off.
@@ -412,6 +443,18 @@ IMPORT_MAX_CLOSE_FLOOR = env_int(
     "EMBASSIES_IMPORT_MAX_CLOSE_FLOOR",
     50,
     "Missions one import may always close by absence, whatever their share.",
+)
+# A hostile or runaway file must not exhaust memory: an import holds its rows (about 3 KB each;
+# duplicates are settled across the whole file), so these bound it to a few hundred MB. Ten
+# times the ~10,000 missions there are, about fifteen times the shipped snapshot's 4 MB.
+IMPORT_MAX_BYTES = env_int(
+    "EMBASSIES_IMPORT_MAX_BYTES",
+    64 * 1024 * 1024,
+    "Largest CSV file (bytes, after decompression) an import reads.",
+    minimum=1,
+)
+IMPORT_MAX_ROWS = env_int(
+    "EMBASSIES_IMPORT_MAX_ROWS", 100_000, "Most rows a CSV import reads.", minimum=1
 )
 if IMPORT_MAX_CLOSE_PERCENT > 100:
     raise ImproperlyConfigured("EMBASSIES_IMPORT_MAX_CLOSE_PERCENT is a percentage: 0 to 100.")

@@ -2,6 +2,10 @@
 
 The filters are the missions list's (parse_filter); the body is streamed, so a full export
 costs the server about one chunk of missions in memory, not the whole directory.
+
+A failure before the first piece is an error response (500 in the API's error shape); one
+after it cannot change the 200 already sent, so the body ends with directory.exports.FAILED,
+which leaves the document invalid in every format, and the connection is dropped.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ records survive a re-import. Rows naming an unknown country are rejected with th
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TextIO
@@ -17,7 +18,7 @@ from django.db import models, transaction
 
 from embassies.assistance.models import Arrangement, ArrangementKind, EmergencyLine
 from embassies.countries.models import Country
-from embassies.lib.csvfile import BadFile, records, some_rows
+from embassies.lib.csvfile import BadFile, open_text, records, some_rows
 from embassies.lib.urls import web_url
 from embassies.web.cache import bump
 
@@ -45,14 +46,29 @@ class Summary:
 
 
 def read_csv(path: str | Path, columns: set[str]) -> list[dict[str, str]]:
-    """Every data row; BadFile (a ValueError, one line) for a file that is not this format."""
-    with Path(path).open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle, strict=True)
-        rows = list(records(reader, path))  # reads the header first, so a bad one is caught too
+    """Every data row; BadFile (a ValueError, one line) for a file that is not this format.
+
+    Streamed twice: first checked whole keeping nothing, so a file over the limits
+    (EMBASSIES_IMPORT_MAX_BYTES, _ROWS) is refused in constant memory; then kept."""
+    path = Path(path)
+    if not path.is_file():
+        raise BadFile(f"{path}: no such file")
+    with open_text(path) as handle:
+        for _ in _rows(path, handle, columns):
+            pass
+    with open_text(path) as handle:
+        return some_rows(list(_rows(path, handle, columns)), path)
+
+
+def _rows(path: Path, handle: TextIO, columns: set[str]) -> Iterator[dict[str, str]]:
+    reader = csv.DictReader(handle, strict=True)
+    rows = records(reader, path)
+    first = next(rows, None)  # reads the header first, so a bad one is caught too
     missing = columns - set(reader.fieldnames or ())
     if missing:
         raise BadFile(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-    return some_rows([{k: (v or "").strip() for k, v in row.items() if k} for row in rows], path)
+    for row in itertools.chain([first] if first else [], rows):
+        yield {k: (v or "").strip() for k, v in row.items() if k}
 
 
 def _country(code: str, known: set[str]) -> str | None:

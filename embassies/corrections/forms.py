@@ -11,20 +11,23 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from embassies.corrections import validation
 from embassies.corrections.fields import CORRECTABLE, LABELS, LISTS, current_value
+from embassies.directory import limits
 from embassies.directory.models import Mission, Status
 from embassies.directory.titles import STATUS_LABELS
 
 if TYPE_CHECKING:  # django-stubs' name for "text, or text translated when shown"
     from django_stubs_ext import StrOrPromise
 
-# Longest accepted text per field (characters), and for the whole form.
+# Longest accepted text per field (characters), and for the whole form. The mission's fields
+# take their limits from `limits`, as every other write path does; a list's box holds its
+# longest items, one a line with a little room for stray spaces.
 LIMITS = {
-    "address": 1000, "city": 120, "phones": 600, "emails": 1000, "website": 500,
-    "opening_hours": 500, "status": 20, "head_of_mission": 200, "comment": 2000,
-    "source_url": 500,
+    **{name: limits.MAX_CHARS[name] for name in CORRECTABLE if name in limits.MAX_CHARS},
+    "phones": limits.MAX_ITEMS * (limits.MAX_PHONE_CHARS + 4),
+    "emails": limits.MAX_ITEMS * (limits.MAX_EMAIL_CHARS + 4),
+    "status": 20, "comment": 2000, "source_url": 500,
 }  # fmt: skip
 TOTAL_LIMIT = 4000
-MAX_ITEMS = 10  # phone numbers or email addresses
 HONEYPOT = "homepage"
 
 HELP = {
@@ -106,11 +109,7 @@ class CorrectionForm(forms.Form):
 
     def _items(self, name: str, check: Callable[[str], str]) -> list[str]:
         lines = [line.strip() for line in self.cleaned_data[name].splitlines() if line.strip()]
-        if len(lines) > MAX_ITEMS:
-            message = ngettext(
-                "At most %(count)s line, please.", "At most %(count)s lines, please.", MAX_ITEMS
-            )
-            raise ValidationError(message % {"count": MAX_ITEMS}, code="too_many")
+        limits.at_most(lines)
         known = current_value(self.mission, name)
         items, errors = [], []
         for line in lines:
@@ -120,6 +119,10 @@ class CorrectionForm(forms.Form):
                 errors.append(error)
         if errors:
             raise ValidationError(errors)
+        # A changed list is saved whole, so the limits of every write path apply to all of it
+        # (an old unreadable line too: accepting would be refused for it); unchanged, none.
+        if items != known and (found := limits.problems({name: items})):
+            raise ValidationError(found[name])
         return items
 
     def clean(self) -> dict[str, Any]:

@@ -11,11 +11,11 @@ import unicodedata
 
 import phonenumbers
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
+from django.core.validators import URLValidator
 from django.utils.translation import gettext
 from opening_hours import OpeningHours, ParserError  # type: ignore[attr-defined]  # not in its stubs
 
-from embassies.lib.urls import web_url
+from embassies.directory import limits
 
 # "<b", "</p", "<!--", "<?php", "< script": anything a browser or template could read as markup.
 _TAG = re.compile(r"<\s*(?:[/?]?\s*[a-z]|!)", re.IGNORECASE)
@@ -56,8 +56,7 @@ def web_address(text: str) -> str:
         )
     try:
         _URL(text)
-        if not web_url(text):  # credentials or a host a policy could not name
-            raise ValidationError("", code="url")
+        limits.web_address(text)  # credentials or a host a policy could not name
     except ValidationError:
         raise ValidationError(
             gettext("This is not a web address; it should look like https://example.org/page."),
@@ -82,14 +81,7 @@ def phone_number(text: str, region: str) -> str:
 
 
 def email_address(text: str) -> str:
-    try:
-        validate_email(text)
-    except ValidationError:
-        raise ValidationError(
-            gettext("“%(text)s” is not an email address (it should look like name@example.org).")
-            % {"text": text},
-            code="email",
-        ) from None
+    limits.email(text)
     return text
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from embassies.directory import conflicts
+from embassies.directory import conflicts, limits
 from embassies.directory.admin_fields import LinesField, PairsField
 from embassies.directory.admin_status import StatusFactInline, save_inline_facts
 from embassies.directory.editing import admin_editor, mark_edited, restore_version, save_edit
@@ -45,6 +45,15 @@ class MissionForm(forms.ModelForm):
         fields = ["phones", "emails", "jurisdiction_regions", "social"]  # the admin adds the rest
         labels = {"lat": "Latitude", "lon": "Longitude", "sending": "Sending state",
                   "host": "Host state"}  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        """The limits of every write path, on what the editor changed: each reason is shown
+        beside its field here, where save_edit would refuse the save without saying where."""
+        cleaned = super().clean() or {}
+        changed = {name: cleaned[name] for name in self.changed_data if name in cleaned}
+        for name, messages in limits.problems(changed).items():
+            self.add_error(name, messages)
+        return cleaned
 
 
 class AccreditationInline(admin.TabularInline):

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from embassies.directory import status
 from embassies.directory.editing import admin_editor
 from embassies.directory.models import StatusFact
+from embassies.lib.urls import web_url
 
 
 class StatusFactForm(forms.ModelForm):
@@ -40,7 +41,7 @@ class StatusFactForm(forms.ModelForm):
 
     def clean_source_url(self) -> str:
         url = str(self.cleaned_data.get("source_url") or "")
-        if not status.safe_url(url):
+        if not web_url(url):
             raise forms.ValidationError("Give the source as an http:// or https:// address.")
         return url
 

@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from embassies.countries.models import Country
+from embassies.directory import limits
 from embassies.directory.accreditation_history import accredited_codes
 from embassies.directory.models import Mission
-from embassies.lib.urls import web_url
 
 # Fields a person may set through the API; the rest is derived or belongs to imports.
 EDITABLE = (
@@ -56,22 +56,9 @@ def _has_nul(value: Any) -> bool:
     return False
 
 
-def _links(mission: Mission) -> dict[str, list[Any]]:
-    """The fields pages turn into links: the website, each social profile."""
-    social = mission.social
-    return {
-        "website": [mission.website],
-        "social": list(social.values()) if isinstance(social, dict) else [social],
-    }
-
-
 def _link_problems(mission: Mission) -> dict[str, list[str]]:
     """Only clean http(s) URLs: a javascript: website would become a link on the page."""
-    return {
-        name: ["not an http(s) URL"]
-        for name, values in _links(mission).items()
-        if any(v and not web_url(v) for v in values)
-    }
+    return limits.problems({"website": mission.website, "social": mission.social})
 
 
 def _check_text(fields: dict[str, Any]) -> None:
@@ -80,12 +67,20 @@ def _check_text(fields: dict[str, Any]) -> None:
         raise EditError("Some values cannot be stored.", bad)
 
 
-def _save(mission: Mission, editor: str, reason: str) -> Mission:
+def _problems(mission: Mission, changed: Iterable[str]) -> dict[str, list[str]]:
+    """What `limits` refuses among the changed values (what was stored before may stay, so an
+    edit of the city is not refused for an old phone), and any link that is no web address."""
+    values = {name: getattr(mission, name) for name in changed if name in limits.CHECKS}
+    return _link_problems(mission) | limits.problems(values)
+
+
+def _save(mission: Mission, editor: str, reason: str, changed: Iterable[str]) -> Mission:
     if editor in (mission.sources.get("lat"), mission.sources.get("lon")):
         mission.position_approximate = False  # a person placed it: no longer the city centre
-    problems = _link_problems(mission)
+    problems = _problems(mission, changed)
     try:
-        mission.full_clean(exclude=["slug", "source_hash", "search_document"])
+        # Fields refused already are left out: one reason each, and a 990 KB value read once.
+        mission.full_clean(exclude=["slug", "source_hash", "search_document", *problems])
     except ValidationError as error:
         problems |= error.message_dict
     if problems:
@@ -115,7 +110,8 @@ def save_edit(
     stored = None
     if mission.pk is not None:
         names = [f.attname for f in fields] + ["sources", "notes"]
-        stored = Mission.objects.filter(pk=mission.pk).values(*names).first()
+        # Locked: an import writing this row meanwhile is waited for, not overwritten.
+        stored = Mission.objects.select_for_update().filter(pk=mission.pk).values(*names).first()
     if stored is None:
         changed = [f.name for f in fields if getattr(mission, f.attname) not in ("", None, [], {})]
     else:
@@ -127,7 +123,7 @@ def save_edit(
     _check_text({name: getattr(mission, name) for name in changed})
     for name in changed:
         mission.sources[name] = editor
-    _save(mission, editor, reason)
+    _save(mission, editor, reason, changed)
     return changed
 
 
@@ -147,9 +143,10 @@ def restore_version(
 @transaction.atomic
 def mark_edited(mission: Mission, fields: Iterable[str], editor: str, reason: str) -> Mission:
     """Record `editor` as the source of `fields` already changed elsewhere (accreditations)."""
+    fields = list(fields)  # read twice: here and by _save
     for name in fields:
         mission.sources[name] = editor
-    return _save(mission, editor, reason)
+    return _save(mission, editor, reason, fields)
 
 
 def _assign(mission: Mission, fields: dict[str, Any], refusal: str) -> None:
@@ -162,13 +159,21 @@ def _assign(mission: Mission, fields: dict[str, Any], refusal: str) -> None:
         setattr(mission, name, value)
 
 
+def _lock_fresh(mission: Mission) -> None:
+    """Lock the row and read it again: the whole row is saved, so values an import wrote while
+    this edit waited for the row must be the ones kept in the fields the edit leaves alone."""
+    list(Mission.objects.select_for_update().filter(pk=mission.pk).values_list("pk"))
+    mission.refresh_from_db()
+
+
 @transaction.atomic
 def edit_mission(mission: Mission, changes: dict[str, Any], editor: str) -> Mission:
     """Apply `changes` (EDITABLE fields only) and record `editor` as their source."""
+    _lock_fresh(mission)
     _assign(mission, changes, "Some fields cannot be edited.")
     for name in changes:
         mission.sources[name] = editor
-    return _save(mission, editor, "edited")
+    return _save(mission, editor, "edited", changes)
 
 
 @transaction.atomic
@@ -186,4 +191,4 @@ def create_mission(sending: str, host: str, fields: dict[str, Any], editor: str)
     edit_fields = {k: v for k, v in fields.items() if v is not None}
     _assign(mission, edit_fields, "Some fields cannot be set.")
     mission.sources = {name: editor for name in ("sending", "host", *edit_fields)}
-    return _save(mission, editor, "created")
+    return _save(mission, editor, "created", edit_fields)

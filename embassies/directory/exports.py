@@ -2,6 +2,16 @@
 
 Shared by the API (`/api/v1/exports/missions.*`) and `embassies export`: the rows are built
 from `mission_to_dict`, so an export says exactly what the JSON API says.
+
+An export that fails midway never looks complete. Once the first piece is sent, an HTTP answer
+cannot change its status, and a body cut after a whole row reads as a shorter but valid CSV
+or JSON Lines file. So after a failure `export` writes FAILED: a line that opens a quoted
+string it never closes, which makes every format invalid (GeoJSON also lacks its closing
+"]}"; a strict CSV reader stops at the open quote, a lax one reads a last row whose id is
+"EXPORT FAILED..." and whose other cells are missing; a JSON Lines reader fails on that line).
+The error is logged, then raised again: the server drops the connection without the end of a
+chunked body, and `embassies export` exits with it and leaves no file. A failure before any
+piece is sent is raised as it is, so the API can still answer with an error status.
 """
 
 from __future__ import annotations
@@ -9,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +31,11 @@ from embassies.countries.models import Country
 from embassies.directory.models import Mission
 from embassies.directory.queries import with_relations
 from embassies.directory.serialize import mission_to_dict
+
+log = logging.getLogger(__name__)
+
+# The last line of an export that failed midway (see above). Not translated: scripts look for it.
+FAILED = '\n"EXPORT FAILED: this file is incomplete; the error is in the server log.\n'
 
 # Missions read per query; prefetching accreditations per chunk keeps memory flat and the
 # query count at about two per chunk whatever the export's size. Peak memory grows with the
@@ -67,7 +83,22 @@ def export(
     fmt: str, missions: QuerySet[Mission], request: HttpRequest | None = None
 ) -> Iterator[str]:
     """The whole document in `fmt` (a key of FORMATS), as text pieces to write in order."""
-    return pieces(FORMATS[fmt].rows(streamed(missions), request), PIECE_CHARS)
+    return failing_visibly(pieces(FORMATS[fmt].rows(streamed(missions), request), PIECE_CHARS))
+
+
+def failing_visibly(body: Iterator[str]) -> Iterator[str]:
+    """The pieces of `body`; should it fail after the first, FAILED and then the error."""
+    sent = 0
+    try:
+        for piece in body:
+            yield piece
+            sent += 1
+    except Exception:
+        if not sent:
+            raise  # nothing is out yet: the caller can still answer with an error
+        log.exception("export failed after %d piece(s); it ends with the failure line", sent)
+        yield FAILED
+        raise
 
 
 def pieces(parts: Iterable[str], size: int) -> Iterator[str]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from embassies.countries.models import Country
+from embassies.directory import limits
 from embassies.directory.kinds import Kind
 
 
@@ -34,6 +37,31 @@ def mission_title(kind: str, sender: str, city: str, host: str) -> str:
 def mission_slug(sender: str, kind: str, place: str) -> str:
     """'canada-embassy-moscow': readable, not unique (URLs carry the id too)."""
     return slugify(f"{sender} {_SHORT_KIND_LABELS.get(kind, kind)} {place}")[:200] or "mission"
+
+
+class _Coordinate(models.FloatField):  # type: ignore[type-arg]
+    """A latitude or longitude: checked by `limits` when a mission is validated, and read as
+    None when the stored value is no coordinate (NaN, Infinity or out of range, written before
+    the check existed), so that pages, search and the finder see no position, never fail."""
+
+    bounds = limits.LATITUDE
+
+    def from_db_value(self, value: float | None, expression: Any, connection: Any) -> float | None:
+        return value if limits.in_bounds(value, self.bounds) else None
+
+    def deconstruct(self) -> Any:
+        # A plain FloatField to migrations: the column is the same, so no migration is needed.
+        name, _, args, kwargs = super().deconstruct()
+        return name, "django.db.models.FloatField", args, kwargs
+
+
+class _Latitude(_Coordinate):
+    default_validators = [limits.latitude]
+
+
+class _Longitude(_Coordinate):
+    bounds = limits.LONGITUDE
+    default_validators = [limits.longitude]
 
 
 class AccreditationSnapshot(models.Model):
@@ -69,8 +97,8 @@ class Mission(models.Model):
     city = models.CharField(max_length=120, blank=True, db_index=True)
     city_geonameid = models.IntegerField(null=True, blank=True)
     address = models.TextField(blank=True, help_text="Street address; district kept here.")
-    lat = models.FloatField(null=True, blank=True)
-    lon = models.FloatField(null=True, blank=True)
+    lat = _Latitude(null=True, blank=True)
+    lon = _Longitude(null=True, blank=True)
     phones = models.JSONField(default=list, blank=True)
     emails = models.JSONField(default=list, blank=True)
     website = models.URLField(max_length=500, blank=True)

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from embassies.countries.models import Country
+from embassies.directory import limits
 from embassies.directory.contact import e164, social_links
 from embassies.directory.freshness import freshness
 from embassies.directory.history import public_source
@@ -32,8 +33,7 @@ def mission_to_dict(m: Mission, request: HttpRequest | None = None) -> dict[str,
         "host_name": m.host.name,
         "city": m.city,
         "address": m.address,
-        "lat": m.lat,
-        "lon": m.lon,
+        **_position(m),
         "approximate": m.position_approximate,  # lat/lon are the city's centre
         "territory": m.territory or None,  # an entity the host does not control (Abkhazia)
         "phones": [e164(phone, m.host_id) for phone in m.phones],
@@ -55,6 +55,14 @@ def mission_to_dict(m: Mission, request: HttpRequest | None = None) -> dict[str,
         "updated_at": m.updated_at.isoformat(),
         **_trust(m),
     }
+
+
+def _position(m: Mission) -> dict[str, float | None]:
+    """lat and lon, or both None: JSON has no NaN or Infinity, and half a position is none.
+    The model already reads such values as None; this holds for a mission built in memory."""
+    if limits.is_position(m.lat, m.lon):
+        return {"lat": m.lat, "lon": m.lon}
+    return {"lat": None, "lon": None}
 
 
 def _trust(m: Mission) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from embassies.directory.history import is_editor
 from embassies.directory.models import FactStatus, FieldConflict, Mission, Status, StatusFact
+from embassies.lib.urls import web_url
 
 SOURCE = "mission_status"  # Mission.sources["status"] when the facts decided it
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -132,11 +133,6 @@ class Evidence:
     fact: StatusFact | None = None
 
 
-def safe_url(url: str) -> str:
-    """Only web links are ever shown: a stored javascript: or data: URL becomes nothing."""
-    return url if url.lower().startswith(("http://", "https://")) else ""
-
-
 def evidence(mission: Mission) -> Evidence | None:
     """The source of the mission's status now; None when nothing but a default says it."""
     held_by = str(mission.sources.get("status", ""))
@@ -147,7 +143,7 @@ def evidence(mission: Mission) -> Evidence | None:
         if fact is None:
             return None
         name = "editor" if is_editor(fact.source) else SOURCE
-        return Evidence(name, safe_url(fact.source_url), fact.source_title, fact)
+        return Evidence(name, web_url(fact.source_url), fact.source_title, fact)
     if held_by.startswith("wikidata") and mission.wikidata:
         return Evidence("wikidata", f"https://www.wikidata.org/wiki/{mission.wikidata}", "Wikidata")
     return None

@@ -16,6 +16,7 @@ from django.utils.translation import gettext, pgettext
 from embassies.directory import status, titles
 from embassies.directory.history import describe_source
 from embassies.directory.models import FactStatus, Mission, Status
+from embassies.lib.urls import web_url
 
 
 def partial_date_text(value: str) -> str:
@@ -122,8 +123,8 @@ def fact_lines(mission: Mission) -> list[FactLine]:
         FactLine(
             status=str(labels.get(f.status, f.status)), since=partial_date_text(f.since),
             until=partial_date_text(f.until) if f.until else "", moved_to=f.moved_to,
-            source_url=status.safe_url(f.source_url),
-            source_title=f.source_title or status.safe_url(f.source_url),
+            source_url=web_url(f.source_url),
+            source_title=f.source_title or web_url(f.source_url),
             by=describe_source(f.source),
         )
         for f in facts

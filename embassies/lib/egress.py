@@ -1,7 +1,9 @@
 """Where outgoing HTTP may connect: public addresses, and the hosts the operator named.
 
 A URL in a feed or a page is an attacker's choice. What decides is every address its name
-resolves to, so `localhost`, `2130706433` or `0x7f.0.0.1` are refused like `127.0.0.1`.
+resolves to, so `localhost`, `2130706433` or `0x7f.0.0.1` are refused like `127.0.0.1`, and so
+is an IPv6 address that carries an IPv4 one a gateway would reach (mapped, NAT64, 6to4,
+Teredo). Name resolution has a time limit of its own: a slow resolver cannot hold a worker.
 The operator's own endpoints (every `*_URL` setting, and `EMBASSIES_HTTP_ALLOW_HOSTS`) may be
 inside the network: they are exempt by host and port, never by what a page links to.
 """
@@ -9,18 +11,28 @@ inside the network: they are exempt by host and port, never by what a page links
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as LookupTimeout
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+AddressInfo = tuple[Any, ...]  # one getaddrinfo answer: family, type, proto, name, address
 DEFAULT_PORTS = {"http": 80, "https": 443}
 PRIVATE = tuple(
     ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
 )
 CARRIER_GRADE_NAT = ipaddress.ip_network("100.64.0.0/10")
+NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052: the last 32 bits are the IPv4 address
+NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215: the operator's own translators
+LOOKUP_SECONDS = 5.0  # when the caller gives no limit
+LOOKUP_THREADS = 4  # lookups stuck in the resolver at once; more wait, within their own limit
+_resolver: tuple[int, ThreadPoolExecutor] | None = None
 
 
 class Forbidden(Exception):
@@ -50,10 +62,25 @@ def _sentences() -> dict[str, str]:
     }
 
 
+def carried_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address a packet to `ip` ends up at, through a mapping or a translator."""
+    if ip.ipv4_mapped:
+        return ip.ipv4_mapped  # ::ffff:127.0.0.1
+    if ip in NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)  # 64:ff9b::7f00:1
+    if ip.sixtofour:
+        return ip.sixtofour  # 2002:7f00:1::
+    if ip.teredo:
+        return ip.teredo[1]  # 2001:0:...: the client behind the relay
+    return None
+
+
 def kind_of(ip: IPAddress) -> str | None:
     """What kind of non-public address `ip` is, or None when it is public."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 reaches 127.0.0.1
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip in NAT64_LOCAL:
+            return "private"  # where the IPv4 part sits depends on the operator's prefix
+        ip = carried_ipv4(ip) or ip
     checks = {
         "unspecified": ip.is_unspecified,
         "loopback": ip.is_loopback,
@@ -67,9 +94,29 @@ def kind_of(ip: IPAddress) -> str | None:
     return next((kind for kind, hit in checks.items() if hit), None)
 
 
-def public_addresses(host: str, port: int) -> list[str]:
+def _lookups() -> ThreadPoolExecutor:
+    """The resolver threads of this process (a forked worker makes its own)."""
+    global _resolver
+    if _resolver is None or _resolver[0] != os.getpid():
+        _resolver = (os.getpid(), ThreadPoolExecutor(LOOKUP_THREADS, "resolver"))
+    return _resolver[1]
+
+
+def resolve(host: str, port: int, seconds: float = LOOKUP_SECONDS) -> list[AddressInfo]:
+    """getaddrinfo within `seconds`: the C resolver cannot be interrupted, so it runs in a
+    thread the caller stops waiting for (socket.gaierror EAI_AGAIN when time runs out)."""
+    lookup = _lookups().submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+    try:
+        return lookup.result(timeout=max(seconds, 0.0))
+    except LookupTimeout:
+        lookup.cancel()
+        message = f"resolving {host} took longer than {seconds:g} s"
+        raise socket.gaierror(socket.EAI_AGAIN, message) from None
+
+
+def public_addresses(host: str, port: int, seconds: float = LOOKUP_SECONDS) -> list[str]:
     """Every address `host` resolves to, in order; Forbidden if any one is not public."""
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    infos = resolve(host, port, seconds)
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     for address in addresses:
         kind = kind_of(ipaddress.ip_address(address.partition("%")[0]))  # fe80::1%eth0

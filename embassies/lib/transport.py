@@ -92,7 +92,7 @@ class GuardedHTTPConnection(HTTPConnection):
 
     def _connect_checked(self) -> socket.socket:
         try:
-            addresses = egress.public_addresses(self.host, self.port)
+            addresses = egress.public_addresses(self.host, self.port, self._lookup_seconds())
         except socket.gaierror as error:
             raise NameResolutionError(self.host, self, error) from error
         last: OSError = OSError("no address")
@@ -109,6 +109,14 @@ class GuardedHTTPConnection(HTTPConnection):
         if isinstance(last, TimeoutError):
             raise ConnectTimeoutError(self, f"Connection to {self.host} timed out") from last
         raise NewConnectionError(self, f"Failed to establish a new connection: {last}") from last
+
+    def _lookup_seconds(self) -> float:
+        """What is left of the exchange's deadline, or the connect timeout, for the lookup."""
+        deadline = _current.get()
+        limits = [deadline.remaining()] if deadline is not None else []
+        if isinstance(self.timeout, int | float):
+            limits.append(float(self.timeout))
+        return min(limits, default=egress.LOOKUP_SECONDS)
 
 
 class GuardedHTTPSConnection(GuardedHTTPConnection, HTTPSConnection):

@@ -9,6 +9,7 @@ class OpsConfig(AppConfig):
     def ready(self) -> None:
         from django.conf import settings
 
+        from embassies.ops import checks  # noqa: F401  registers the system checks
         from embassies.ops.otp import require_admin_2fa
 
         # Only switched at start-up: the admin is one object shared by every request.

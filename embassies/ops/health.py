@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import uuid
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import urlsplit
 
 from django.core.cache import caches
 from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.redis import RedisCache
-from django.db import connections
+from django.db import connections, transaction
 from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
@@ -28,9 +31,58 @@ class CacheUnreachable(NotReady):
     """The cache server did not answer a ping; the message names the error, not the password."""
 
 
+# /readyz must answer within about two seconds, even when the database has stopped answering
+# on a connection already open (no connect_timeout then): the server cancels the check's
+# statement after STATEMENT_MS, and the view stops waiting after DEADLINE_SECONDS whatever
+# happens (a frozen server or a network that drops packets cancels nothing).
+STATEMENT_MS = 1500
+DEADLINE_SECONDS = 2.0
+_checking = threading.Lock()  # one database check in flight per process, however stuck
+
+
+class DatabaseSlow(NotReady):
+    """The database did not answer the readiness check in time."""
+
+
 def check_database() -> None:
-    with connections["default"].cursor() as cursor:
-        cursor.execute("SELECT 1")
+    if connections["default"].vendor == "sqlite":
+        # A file on this machine, never frozen behind a network; WAL never blocks readers.
+        _read_a_table()
+        return
+    if not _checking.acquire(blocking=False):
+        raise DatabaseSlow("the previous database check has not finished")
+    answer: Future[None] = Future()
+    threading.Thread(target=_checked, args=(answer,), name="readyz-db", daemon=True).start()
+    try:
+        answer.result(timeout=DEADLINE_SECONDS)
+    except FutureTimeout:
+        raise DatabaseSlow(f"the database did not answer within {DEADLINE_SECONDS:g} s") from None
+
+
+def _checked(answer: Future[None]) -> None:
+    """In a thread of its own (so on a connection of its own, closed after), so the request
+    stops waiting at the deadline even if this never returns."""
+    try:
+        _read_a_table()
+        answer.set_result(None)
+    except BaseException as error:  # handed to the request waiting for it
+        answer.set_exception(error)
+    finally:
+        connections.close_all()
+        _checking.release()
+
+
+def _read_a_table() -> None:
+    """A read of the missions' table: a lock that stops the site's pages stops this too."""
+    from embassies.directory.models import Mission
+
+    connection = connections["default"]
+    with transaction.atomic(using="default"), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Ends with the transaction: the connection keeps its usual timeout.
+            cursor.execute(f"SET LOCAL statement_timeout = {STATEMENT_MS}")
+        table = connection.ops.quote_name(Mission._meta.db_table)
+        cursor.execute(f"SELECT 1 FROM {table} LIMIT 1")  # noqa: S608  (a model's own name)
         cursor.fetchone()
 
 

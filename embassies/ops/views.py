@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hmac
 
+from axes.helpers import get_cool_off
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
+from embassies.lib.ratelimit import too_many_requests
 from embassies.ops import metrics
 from embassies.ops.health import readiness
 
@@ -38,3 +40,13 @@ def metrics_view(request: HttpRequest) -> HttpResponse:
             response["Content-Type"] = "text/plain; charset=utf-8"
             return response
     return HttpResponse(metrics.exposition(), content_type="text/plain; version=0.0.4")
+
+
+def lockout_response(
+    request: HttpRequest, original_response: HttpResponse | None, credentials: dict | None
+) -> HttpResponse:
+    """django-axes' answer to a locked-out login (AXES_LOCKOUT_CALLABLE): the site's 429 page
+    with Retry-After, the whole cool-off (the lock is counted from the latest failure)."""
+    cool_off = get_cool_off(request)
+    seconds = int(cool_off.total_seconds()) if cool_off else 0
+    return too_many_requests(request, max(1, seconds))

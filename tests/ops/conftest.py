@@ -23,6 +23,7 @@ PRODUCTION_ENV = {
     "EMBASSIES_PRODUCTION": "true",
     "SECRET_KEY": "k3y-for-tests-only-" + "x7Qp2Lm9" * 6,
     "ALLOWED_HOSTS": "embassies.example.org,127.0.0.1",
+    "EMBASSIES_METRICS_TOKEN": "scrape-" + "Zq8wR2nT" * 4,
 }
 
 

@@ -7,8 +7,10 @@ names and spellings that resolve to loopback, and redirects from allowed URLs to
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import socket
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from io import StringIO
@@ -17,6 +19,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
+from embassies.lib.egress import kind_of
 from embassies.lib.http import FetchError, fetch
 from embassies.news import conf
 from embassies.news.feeds.poll import fetch_all
@@ -73,6 +76,16 @@ FORBIDDEN = [
     ("http://100.64.0.1/", "100.64.0.1 is a carrier-grade NAT address"),
     ("http://224.0.0.1/", "224.0.0.1 is a multicast address"),
     ("http://240.0.0.1/", "240.0.0.1 is a reserved address"),
+    # IPv6 addresses a gateway turns into IPv4 ones: NAT64, 6to4, Teredo, a local translator.
+    ("http://[64:ff9b::7f00:1]:{port}/", "64:ff9b::7f00:1 is a loopback address"),
+    ("http://[64:ff9b::a9fe:a9fe]/", "64:ff9b::a9fe:a9fe is a link-local address"),
+    ("http://[2002:7f00:1::1]:{port}/", "2002:7f00:1::1 is a loopback address"),
+    ("http://[2002:c0a8:101::1]/", "2002:c0a8:101::1 is a private address"),
+    (
+        "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/",
+        "2001:0:4136:e378:8000:63bf:80ff:fffe is a loopback address",
+    ),
+    ("http://[64:ff9b:1::a00:1]/", "64:ff9b:1::a00:1 is a private address"),
 ]
 
 
@@ -163,3 +176,28 @@ def test_a_redirect_off_http_is_refused() -> None:
         pytest.raises(FetchError, match="a redirect to a file URL"),
     ):
         fetch(url)
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::808:808", "2002:808:808::1", "2001:4860:4860::8888"])
+def test_an_ipv6_address_carrying_a_public_ipv4_one_is_allowed(address: str) -> None:
+    assert kind_of(ipaddress.ip_address(address)) is None
+
+
+def test_a_resolver_that_never_answers_is_given_up_within_the_deadline(
+    monkeypatch: pytest.MonkeyPatch, settings: Any
+) -> None:
+    """The C resolver cannot be interrupted: a slow DNS server (played here by a getaddrinfo
+    that sleeps) must not hold the fetch past its deadline."""
+    real = socket.getaddrinfo
+
+    def silent(host: str, *args: Any, **kwargs: Any) -> Any:
+        if host == "slow-dns.example":
+            time.sleep(5)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", silent)
+    settings.HTTP_TIMEOUT, settings.HTTP_RETRIES = 1, 0
+    started = time.monotonic()
+    with pytest.raises(FetchError):
+        fetch("http://slow-dns.example/feed.xml")
+    assert time.monotonic() - started < 2.5

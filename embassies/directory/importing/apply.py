@@ -1,5 +1,9 @@
 """Write prepared records to the database in one transaction.
 
+What to write is worked out first, from missions read outside it; the transaction then locks
+the rows it writes and works out again any that an editor changed meanwhile (_lock_and_recheck),
+so an edit made during an import is never overwritten by a value read before it.
+
 Fields an editor set (source "editor:...") are never overwritten: the new value is kept as a
 FieldConflict for review. Missions that vanish from the source are closed, never deleted.
 Every mission added, changed or closed gets a history row whose reason names the import
@@ -16,7 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Field, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 from tqdm import tqdm
@@ -27,6 +31,7 @@ from embassies.directory.freshness import confirm
 from embassies.directory.history import AS_OF, is_editor
 from embassies.directory.importing.prepare import Known, Prepared
 from embassies.directory.importing.records import MissionRecord
+from embassies.directory.importing.running import import_lock
 from embassies.directory.models import FieldConflict, ImportRun, Mission, Status, mission_slug
 from embassies.directory.search.document import build_search_document
 from embassies.web.cache import bump
@@ -193,9 +198,13 @@ def apply(
     """
     started = timezone.now()
     reason = dated_reason(reason or f"import {source}", as_of)
-    with transaction.atomic():
-        run = Run(source, location, started, scope, reason, as_of, allow_mass_close)
-        stored = _apply(prepared, run)
+    run = Run(source, location, started, scope, reason, as_of, allow_mass_close)
+    with import_lock():
+        # Read and worked out without a transaction: editors go on meanwhile; only the rows
+        # this run writes are locked, from their check until the commit (_lock_and_recheck).
+        plan = _plan(prepared, run)
+        with transaction.atomic():
+            stored = _write(prepared, plan, run)
     if stored.added or stored.updated or stored.closed:
         bump()  # bulk writes send no signals; any page may show these missions
     return stored
@@ -233,24 +242,82 @@ def _known_countries(prepared: Prepared) -> None:
     prepared.records = kept
 
 
-def _apply(prepared: Prepared, run: Run) -> ImportRun:
-    source, started = run.source, run.started
+# What tells that someone wrote a mission since this run read it: every save sets updated_at;
+# the admin's "mark verified" sets only verified_at and verified_by.
+STAMP = ("updated_at", "sources", "verified_at", "verified_by")
+
+
+def _stamp(mission: Mission) -> tuple[object, ...]:
+    """STAMP's values as read, before this run changes them."""
+    return (mission.updated_at, dict(mission.sources), mission.verified_at, mission.verified_by)
+
+
+@dataclass
+class Planned:
+    """A mission as this run will write it, the record it comes from, and how it was read."""
+
+    mission: Mission
+    record: MissionRecord
+    stamp: tuple[object, ...]
+    conflicts: list[FieldConflict]
+
+
+@dataclass
+class Plan:
+    """What one run will write: missions to add, and the planned update of existing ones."""
+
+    writer: Writer
+    to_create: list[Mission]
+    updates: dict[int, Planned]  # by mission id
+
+    def consider(self, mission: Mission, record: MissionRecord) -> None:
+        """Plan the update of `mission` (as read now) by `record`, if anything changes."""
+        stamp, conflicts = _stamp(mission), list[FieldConflict]()
+        self.updates.pop(mission.pk, None)
+        if self.writer.update(mission, record, conflicts):
+            self.updates[mission.pk] = Planned(mission, record, stamp, conflicts)
+
+
+def _plan(prepared: Prepared, run: Run) -> Plan:
     _known_countries(prepared)
-    writer = Writer(source, dict(Country.objects.values_list("code", "name")), started, run.as_of)
+    names = dict(Country.objects.values_list("code", "name"))
+    writer = Writer(run.source, names, run.started, run.as_of)
     wanted = [r.wikidata for r in prepared.records]
     existing = {m.wikidata: m for m in _in_batches(Mission.objects.all(), "wikidata__in", wanted)}
-    to_create: list[Mission] = []
-    to_update: list[Mission] = []
-    conflicts: list[FieldConflict] = []
+    plan = Plan(writer, [], {})
     for record in tqdm(prepared.records, desc="missions", unit="", disable=None):
         mission = existing.get(record.wikidata)
         if mission is None:
-            to_create.append(writer.new_mission(record))
-        elif writer.update(mission, record, conflicts):
-            to_update.append(mission)
+            plan.to_create.append(writer.new_mission(record))
+        else:
+            plan.consider(mission, record)
+    return plan
+
+
+def _lock_and_recheck(plan: Plan) -> None:
+    """Lock the rows about to be written (PostgreSQL; SQLite's write transaction already
+    excludes every other writer) and plan again those written since they were read: an edit
+    made meanwhile is kept, or its field reported as a conflict, never overwritten."""
+    ids = sorted(plan.updates)
+    for start in range(0, len(ids), 2000):
+        batch = ids[start : start + 2000]
+        locked = Mission.objects.select_for_update().filter(pk__in=batch).order_by("pk")
+        now = {pk: tuple(stamp) for pk, *stamp in locked.values_list("pk", *STAMP)}
+        for pk in set(batch) - set(now):
+            del plan.updates[pk]  # deleted meanwhile: nothing to update
+        stale = [pk for pk, stamp in now.items() if stamp != plan.updates[pk].stamp]
+        for mission in Mission.objects.filter(pk__in=stale):
+            plan.consider(mission, plan.updates[mission.pk].record)
+
+
+def _write(prepared: Prepared, plan: Plan, run: Run) -> ImportRun:
+    source, started = run.source, run.started
+    _lock_and_recheck(plan)
+    to_create, planned = plan.to_create, list(plan.updates.values())
+    to_update = [p.mission for p in planned]
     Mission.objects.bulk_create(to_create, batch_size=BATCH)
-    Mission.objects.bulk_update(to_update, UPDATE_FIELDS, batch_size=BATCH)
-    save_conflicts(conflicts)
+    update_rows(to_update, UPDATE_FIELDS)
+    save_conflicts([c for p in planned for c in p.conflicts])
     # Accreditations first: the versions written next hold them, and a mission whose only
     # change is its accreditations gets a version too.
     accreditation_changes = _sync_accreditations(prepared.records, source)
@@ -270,6 +337,26 @@ def _apply(prepared: Prepared, run: Run) -> ImportRun:
         closed=closed, rejected=len(prepared.rejections), repaired=len(prepared.repairs),
         rejections=prepared.rejections, repairs=prepared.repairs + prepared.warnings,
     )  # fmt: skip
+
+
+def update_rows(missions: list[Mission], names: list[str]) -> None:
+    """Store `names` of each mission: one UPDATE per row, sent in batches.
+
+    bulk_update's CASE expressions over thirty columns took minutes for a re-import that
+    changed every mission (PostgreSQL), and the rows stay locked while they run."""
+    concrete = {field.name: field for field in Mission._meta.concrete_fields}
+    fields = [concrete[name] for name in names]
+    quote = connection.ops.quote_name
+    columns = ", ".join(f"{quote(f.column)} = {_placeholder(f)}" for f in fields)
+    # Names come from the model's own metadata; every value is a query parameter.
+    sql = f"UPDATE {quote(Mission._meta.db_table)} SET {columns} WHERE id = %s"  # noqa: S608
+    rows = [
+        [f.get_db_prep_save(getattr(m, f.attname), connection) for f in fields] + [m.pk]
+        for m in missions
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(sql, rows[start : start + BATCH])
 
 
 def save_conflicts(conflicts: list[FieldConflict]) -> None:
@@ -300,28 +387,46 @@ def save_conflicts(conflicts: list[FieldConflict]) -> None:
 def _sync_accreditations(records: list[MissionRecord], source: str) -> set[int]:
     """Make each mission's accreditations match its record; returns the ids that changed."""
     ids = dict(Mission.objects.filter(wikidata__isnull=False).values_list("wikidata", "id"))
-    held = set(
-        Mission.objects.filter(sources__accreditations__startswith="editor").values_list(
-            "id", flat=True
-        )
-    )
     current: dict[int, set[str]] = defaultdict(set)
     for mission_id, code in Accredited.objects.values_list("mission_id", "country_id"):
         current[mission_id].add(code)
+    wanted = {ids[r.wikidata]: set(r.accreditations) for r in records}
+    changing = [m for m, codes in wanted.items() if codes != current.get(m, set())]
+    held = _editor_held(changing, "accreditations")
     add: list[Any] = []
     remove: list[tuple[int, set[str]]] = []
-    for record in records:
-        mission_id = ids[record.wikidata]
-        wanted, have = set(record.accreditations), current.get(mission_id, set())
-        if mission_id in held or wanted == have:
+    for mission_id in changing:
+        if mission_id in held:
             continue
-        add += [Accredited(mission_id=mission_id, country_id=c) for c in wanted - have]
-        remove.append((mission_id, have - wanted))
+        have = current.get(mission_id, set())
+        add += [Accredited(mission_id=mission_id, country_id=c) for c in wanted[mission_id] - have]
+        remove.append((mission_id, have - wanted[mission_id]))
     Accredited.objects.bulk_create(add, batch_size=BATCH)
     for mission_id, codes in remove:
         if codes:
             Accredited.objects.filter(mission_id=mission_id, country_id__in=codes).delete()
     return {a.mission_id for a in add} | {mission_id for mission_id, codes in remove if codes}
+
+
+def _placeholder(field: Field[Any, Any]) -> str:
+    """PostgreSQL: the column's own type, as bulk_create and bulk_update cast to (a text longer
+    than its column is cut there, as those cut it; SQLite keeps it whole)."""
+    if connection.vendor != "postgresql":
+        return "%s"
+    return f"%s::{field.db_type(connection)}"
+
+
+def _editor_held(ids: list[int], key: str) -> set[int]:
+    """Which of these missions an editor holds `key` of, read with their rows locked, so that
+    an editor cannot take the field between this answer and the import's write."""
+    held: set[int] = set()
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 2000):
+        rows = Mission.objects.select_for_update().filter(pk__in=ordered[start : start + 2000])
+        for pk, sources in rows.order_by("pk").values_list("pk", "sources"):
+            if is_editor(sources.get(key, "")):
+                held.add(pk)
+    return held
 
 
 def _in_batches(query: QuerySet[Any, Any], lookup: str, values: list[Any]) -> Iterator[Any]:
@@ -336,17 +441,17 @@ def _close_absent(seen: set[str], run: Run) -> int:
     if run.scope is not None:
         candidates = candidates.filter(sending__in=run.scope)
     still_open = list(candidates.only("id", "wikidata", "status", "sources"))
-    closing = [
-        m for m in still_open
-        if m.wikidata not in seen and not is_editor(m.sources.get("status", ""))
-    ]  # fmt: skip
+    absent = [m.pk for m in still_open if m.wikidata not in seen]
+    held = _editor_held(absent, "status")  # read again with the rows locked
+    fresh = Mission.objects.exclude(status=Status.CLOSED).only("id", "status", "sources")
+    closing = list(_in_batches(fresh.order_by("pk"), "pk__in", sorted(set(absent) - held)))
     if len(closing) > close_limit(len(still_open)) and not run.allow_mass_close:
         raise MassClose(len(closing), len(still_open))
     for mission in closing:
         mission.status = Status.CLOSED
         mission.sources["status"] = f"{run.source}:absent"
         mission.updated_at = run.started
-    Mission.objects.bulk_update(closing, ["status", "sources", "updated_at"], batch_size=BATCH)
+    update_rows(closing, ["status", "sources", "updated_at"])
     record_history([m.pk for m in closing], "~", f"{run.reason}: no longer listed", run.started)
     return len(closing)
 

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.utils import timezone
 from opening_hours import OpeningHours, ParserError  # type: ignore[attr-defined]  # not in its stubs
 
+from embassies.directory import limits
 from embassies.directory.kinds import Kind, kind_from_label
 from embassies.lib.geo import valid_point
 from embassies.lib.http import fetch
@@ -81,6 +82,7 @@ class OsmRecord:
     website: str
     hours_malformed: bool = False
     tags: dict[str, str] = field(default_factory=dict)
+    dropped: list[str] = field(default_factory=list)  # values past the limits, and why
 
     def fill_values(self) -> dict[str, object]:
         """The fields OSM may fill on a mission."""
@@ -201,24 +203,35 @@ def _not_a_mission(tags: dict[str, str]) -> str:
     return ""
 
 
+def within_limits(record: OsmRecord) -> OsmRecord:
+    """Values past the limits every write path applies are dropped, each with its reason:
+    anyone can edit OpenStreetMap, and one bad phone must not keep the rest out."""
+    for name, reasons in limits.problems(record.fill_values()).items():
+        setattr(record, name, [] if name in ("phones", "emails") else "")
+        record.dropped.append(f"{name} dropped: {reasons[0]}")
+    return record
+
+
 def parse_element(osm_id: str, element: dict[str, Any], tags: dict[str, str]) -> OsmRecord:
     lat, lon = _point(element)
     hours = tags.get("opening_hours", "")[:500]
-    return OsmRecord(
-        osm_id=osm_id,
-        lat=lat,
-        lon=lon,
-        sending=tags.get("country", "").upper(),
-        target=tags.get("target", "").upper(),
-        kind=kind_of(tags),
-        names=[tags[key] for key in NAME_TAGS if tags.get(key)],
-        address=address(tags),
-        opening_hours=hours,
-        phones=_several(tags, "phone"),
-        emails=[e.removeprefix("mailto:") for e in _several(tags, "email")],
-        website=_website(tags),
-        hours_malformed=bool(hours) and not hours_readable(hours),
-        tags=tags,
+    return within_limits(
+        OsmRecord(
+            osm_id=osm_id,
+            lat=lat,
+            lon=lon,
+            sending=tags.get("country", "").upper(),
+            target=tags.get("target", "").upper(),
+            kind=kind_of(tags),
+            names=[tags[key] for key in NAME_TAGS if tags.get(key)],
+            address=address(tags),
+            opening_hours=hours,
+            phones=_several(tags, "phone"),
+            emails=[e.removeprefix("mailto:") for e in _several(tags, "email")],
+            website=_website(tags),
+            hours_malformed=bool(hours) and not hours_readable(hours),
+            tags=tags,
+        )
     )
 
 

@@ -26,6 +26,7 @@ from embassies.directory.importing.apply import (
 )
 from embassies.directory.importing.osm import OsmRecord, Parsed
 from embassies.directory.importing.osm_match import Match, MissionIndex, match_all
+from embassies.directory.importing.running import import_lock
 from embassies.directory.models import FieldConflict, ImportRun, Mission
 from embassies.directory.search.document import build_search_document
 from embassies.web.cache import bump
@@ -48,6 +49,7 @@ class Outcome:
     conflicts: int = 0
     unmatched: list[dict[str, object]] = field(default_factory=list)
     malformed_hours: list[dict[str, object]] = field(default_factory=list)
+    dropped: list[dict[str, object]] = field(default_factory=list)  # values past the limits
     differing: Counter[str] = field(default_factory=Counter)  # field -> OSM values not taken
 
 
@@ -61,9 +63,12 @@ class _Pass:
 def apply_osm(parsed: Parsed, location: str) -> Outcome:
     """Match every record and write the result; all or nothing."""
     started = timezone.now()
-    with transaction.atomic():
+    with import_lock(), transaction.atomic():
         matches = match_all(parsed.records, MissionIndex.load())
-        missions = Mission.objects.in_bulk([m.mission_id for m in matches if m.mission_id])
+        # Locked from this reading to the commit: an editor's write waits (bounded, see
+        # importing/running.py) instead of being overwritten by values read before it.
+        ids = sorted(m.mission_id for m in matches if m.mission_id)
+        missions = Mission.objects.select_for_update().order_by("pk").in_bulk(ids)
         work = _Pass(Writer(SOURCE, {}, started, parsed.as_of))
         changed = [
             missions[m.mission_id]
@@ -149,15 +154,20 @@ def _outcome(
         }
         for m in matches if m.mission_id is not None and m.record.hours_malformed
     ]  # fmt: skip
+    dropped: list[dict[str, object]] = [
+        {"row": None, "qid": None, "osm_id": m.record.osm_id, "repair": note}
+        for m in matches if m.mission_id is not None for note in m.record.dropped
+    ]  # fmt: skip
     matched = sum(1 for m in matches if m.mission_id is not None)
     run = ImportRun.objects.create(
         source=SOURCE, location=location[:500], started_at=started, finished_at=timezone.now(),
         data_as_of=parsed.as_of, updated=len(changed), unchanged=matched - len(changed),
         rejected=len(unmatched) + len(skipped), rejections=unmatched + skipped,
-        repaired=len(malformed), repairs=malformed,
+        repaired=len(malformed) + len(dropped), repairs=malformed + dropped,
     )  # fmt: skip
     return Outcome(
         run=run, matched=matched, filled=len(changed), unchanged=matched - len(changed),
         ambiguous=sum(1 for m in matches if m.ambiguous), conflicts=len(work.conflicts),
-        unmatched=unmatched + skipped, malformed_hours=malformed, differing=work.differing,
+        unmatched=unmatched + skipped, malformed_hours=malformed, dropped=dropped,
+        differing=work.differing,
     )  # fmt: skip

@@ -66,7 +66,8 @@ def summary_line(outcome: Outcome) -> str:
     return (
         f"matched {outcome.matched} (filled {outcome.filled}, unchanged {outcome.unchanged}), "
         f"unmatched {len(outcome.unmatched)} (ambiguous {outcome.ambiguous}), "
-        f"conflicts {outcome.conflicts}, malformed opening hours {len(outcome.malformed_hours)}"
+        f"conflicts {outcome.conflicts}, malformed opening hours {len(outcome.malformed_hours)}, "
+        f"values dropped {len(outcome.dropped)}"
     )
 
 
@@ -74,11 +75,14 @@ def report(outcome: Outcome, out: Console) -> None:
     counts = Counter(_reason_kind(str(r["reason"])) for r in outcome.unmatched)
     for kind, count in counts.most_common():
         out.stdout.write(f"  unmatched {count:5d}: {kind}\n")
-    for note in outcome.malformed_hours[:SHOWN]:
+    for note in [*outcome.malformed_hours[:SHOWN], *outcome.dropped[:SHOWN]]:
         out.stdout.write(f"  {note['osm_id']}: {note['repair']}\n")
     if len(outcome.malformed_hours) > SHOWN:
         more = len(outcome.malformed_hours) - SHOWN
         out.stdout.write(f"  ... and {more} more malformed opening hours (all in the ImportRun)\n")
+    if len(outcome.dropped) > SHOWN:
+        more = len(outcome.dropped) - SHOWN
+        out.stdout.write(f"  ... and {more} more values dropped (all in the ImportRun)\n")
     if outcome.differing:
         fields = ", ".join(f"{name} {n}" for name, n in sorted(outcome.differing.items()))
         out.stdout.write(f"  OSM values that differ from Wikidata's (Wikidata's kept): {fields}\n")

@@ -15,9 +15,9 @@ from functools import cache
 from urllib.parse import unquote
 
 from embassies.countries import reference, territories
+from embassies.directory import limits
 from embassies.directory.kinds import kind_from_label
 from embassies.lib import gazetteer
-from embassies.lib.geo import valid_point
 from embassies.lib.urls import web_url
 
 COLUMNS = (
@@ -51,7 +51,7 @@ STATE_OF_USE_LABELS = {
 }  # fmt: skip
 
 # Bump when parse_row changes what it makes of a row.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 
 class Rejected(Exception):
@@ -257,13 +257,36 @@ def _accreditations(row: dict[str, str], host: str) -> tuple[list[str], list[str
     return sorted(states), regions
 
 
+# What the limits check in a record, and what a value past them becomes. Social profiles are
+# ids as much as URLs in the source, and contact.social_links reads both: not checked here.
+LIMITED: dict[str, str | list[str]] = {
+    "address": "", "city": "", "kind_label": "", "sending_subdivision": "", "website": "",
+    "phones": [], "emails": [],
+}  # fmt: skip
+
+
+def within_limits(record: MissionRecord) -> MissionRecord:
+    """`record` with each value past the limits every write path applies dropped, and a note
+    saying why. Dropped, not rejected: a rejected row closes the mission it stands for (it is
+    absent from the import), and one bad phone number is no reason to call an office closed."""
+    values = {name: getattr(record, name) for name in LIMITED}
+    for name, reasons in limits.problems(values).items():
+        setattr(record, name, LIMITED[name][:0])  # a new empty value, never the shared one
+        record.repairs.append(f"{name} dropped: {reasons[0]}")
+    return record
+
+
 def parse_row(row: dict[str, str]) -> MissionRecord:
     """Build a record from one row, or raise Rejected with the reason."""
+    return within_limits(_record(row))
+
+
+def _record(row: dict[str, str]) -> MissionRecord:
     if not row.get("QID", "").strip():
         raise Rejected("no Wikidata item")
     lat, lon = _float(row["latitude"]), _float(row["longitude"])
     repairs: list[str] = []
-    if (lat is not None or lon is not None) and not valid_point(lat, lon):
+    if (lat is not None or lon is not None) and not limits.is_position(lat, lon):
         repairs.append(f"coordinates {row['latitude']},{row['longitude']} out of range, dropped")
         lat = lon = None
     sending, subdivision = _sending(row)

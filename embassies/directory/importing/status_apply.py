@@ -17,6 +17,7 @@ from django.utils import timezone
 from embassies.bundled import as_of_for
 from embassies.directory.importing import status_csv
 from embassies.directory.importing.cli import Console, ensure_schema
+from embassies.directory.importing.running import import_lock
 from embassies.directory.importing.status_csv import FactRow
 from embassies.directory.importing.status_match import match
 from embassies.directory.models import ImportRun, Mission, StatusFact
@@ -99,9 +100,9 @@ def apply_file(path: str | Path) -> tuple[Outcome, ImportRun]:
     read = status_csv.read(path)
     out = Outcome(rejections=list(read.rejections))
     as_of = as_of_for(read.data)
-    with transaction.atomic():
+    with import_lock(), transaction.atomic():
         _apply(read.rows, out)
-        out.changed = sum(derive(m, REASON) for m in out.missions.values())
+        out.changed = sum(derive(m, REASON) for m in _locked(out.missions))
         run = ImportRun.objects.create(
             source=SOURCE, location=str(path)[:500], started_at=started,
             finished_at=timezone.now(), added=out.added, updated=out.updated,
@@ -110,6 +111,12 @@ def apply_file(path: str | Path) -> tuple[Outcome, ImportRun]:
             data_as_of=_midnight(as_of) if as_of else None,
         )  # fmt: skip
     return out, run
+
+
+def _locked(missions: dict[int, Mission]) -> list[Mission]:
+    """The missions read again, their rows locked until the commit: derive() saves the whole
+    row, so it must start from what an editor may have saved since they were matched."""
+    return list(Mission.objects.select_for_update().filter(pk__in=sorted(missions)).order_by("pk"))
 
 
 def _midnight(day: date) -> datetime:

@@ -1,36 +1,29 @@
-"""Read the Wikidata CSV snapshot format, refusing a malformed file before anything is written."""
+"""Read the Wikidata CSV snapshot format, refusing a malformed file before anything is written.
+
+The file is streamed twice: once to check it whole (format, size, row count, well-formed CSV)
+while keeping nothing, then to build its rows; a file over the limits (lib/csvfile) is thus
+refused in constant memory, and an accepted one costs at most EMBASSIES_IMPORT_MAX_ROWS rows.
+"""
 
 from __future__ import annotations
 
 import csv
-import gzip
-import io
-import zlib
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from embassies.directory.importing.records import COLUMNS, OPTIONAL_COLUMNS
-from embassies.lib.csvfile import BadFile, records, some_rows
+from embassies.lib.csvfile import BadFile, not_utf8, open_bytes, open_text, records, some_rows
 
 Row = tuple[int, dict[str, str]]
 
 
-# Ten times the shipped snapshot: room to grow, and a ceiling for a compressed bomb.
-MAX_BYTES = 64 * 1024 * 1024
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's content, uncompressed when it is gzip (the shipped snapshot is), bounded."""
-    with path.open("rb") as raw:
-        compressed = raw.read(2) == b"\x1f\x8b"
-        raw.seek(0)
-        try:
-            data = (gzip.GzipFile(fileobj=raw) if compressed else raw).read(MAX_BYTES + 1)
-        except (OSError, EOFError, zlib.error) as error:
-            raise BadFile(f"{path}: not a readable gzip file ({error})") from None
-    if len(data) > MAX_BYTES:
-        raise BadFile(f"{path}: larger than {MAX_BYTES // 2**20} MiB (uncompressed); refused")
-    return data
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The file's content, uncompressed when it is gzip (the shipped snapshot is), bounded by
+    EMBASSIES_IMPORT_MAX_BYTES (or `limit`, when smaller)."""
+    with open_bytes(path, limit) as data:
+        return data.read()
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -38,10 +31,7 @@ def decode(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise BadFile(
-            f"{path}: not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "save the file as UTF-8"
-        ) from None
+        raise BadFile(not_utf8(path, (data[error.start], error.start))) from None
 
 
 def _check_header(path: Path, header_line: str) -> list[str]:
@@ -60,16 +50,20 @@ def read_rows(path: str | Path) -> list[Row]:
     path = Path(path)
     if not path.is_file():
         raise BadFile(f"{path}: no such file")
-    text = decode(path, read_bytes(path))
-    if not text.strip():
+    with open_text(path) as text:
+        for _ in _rows(path, text):
+            pass  # the whole file checked, nothing kept: a hostile one fails here, cheaply
+    with open_text(path) as text:
+        return some_rows(list(_rows(path, text)), path)
+
+
+def _rows(path: Path, text: TextIO) -> Iterator[Row]:
+    first = text.readline()
+    if not first.strip() and not any(line.strip() for line in text):
         raise BadFile(f"{path}: the file is empty")
-    header = _check_header(path, text.split("\n", 1)[0].rstrip("\r"))
-    return some_rows(list(_rows(path, text, header)), path)
-
-
-def _rows(path: Path, text: str, header: list[str]) -> Iterator[Row]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";", strict=True)
-    lines = records(reader, path)
+    header = _check_header(path, first.rstrip("\r\n"))
+    reader = csv.reader(itertools.chain([first], text), delimiter=";", strict=True)
+    lines = records(reader, path, header=True)
     next(lines)
     for values in lines:
         if not any(v.strip() for v in values):

@@ -1,7 +1,8 @@
 """Replace the database's content with a backup made by `embassies backup`.
 
 `embassies restore PATH`: a file that is not such a backup (or is for the other kind of
-database) is refused and nothing changes. Stop the site's writers (imports) first; run
+database), that records migrations this version does not know, or that lacks a table its
+migrations create, is refused and nothing changes. Stop the site's writers (imports) first; run
 `embassies migrate` afterwards when the backup is older than the code.
 """
 
@@ -24,7 +25,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            restore(options["path"])
+            pending = restore(options["path"])
         except BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"Restored from {options['path']}.")
+        if pending:
+            self.stdout.write(
+                f"The backup predates {pending} migration(s) of this version: "
+                "run `embassies migrate` before serving."
+            )

@@ -89,6 +89,26 @@ def _fresh_cache() -> None:
     fastpath.nearby.clear()
 
 
+@pytest.fixture(autouse=True)
+def _changes_at_once(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test's own transaction is rolled back, never committed, so what waits for a commit
+    never runs in it: changes are announced at once instead, one announcement per change.
+    Tests with transaction=True (and `batched_changes`) keep the real behaviour: one
+    announcement per transaction, after its commit."""
+    from embassies.lib import changes
+
+    marker = request.node.get_closest_marker("django_db")
+    if (marker and marker.kwargs.get("transaction")) or "batched_changes" in request.fixturenames:
+        return
+    monkeypatch.setattr(changes, "on_commit", lambda func, using=None: func())
+
+
+@pytest.fixture
+def batched_changes() -> None:
+    """Changes announced once per transaction, as outside tests: the test runs the commit's
+    callbacks itself (django_capture_on_commit_callbacks(execute=True))."""
+
+
 def unreachable_cache(backend: str) -> dict[str, dict[str, str]]:
     """A CACHES setting whose Redis server is a port nothing listens on: a cache outage
     (the page-cache generation numbers stay where they are)."""

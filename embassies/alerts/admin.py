@@ -14,7 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import bulk_update_with_history
 
 from embassies.alerts.models import Advisory, Alert, active_q
-from embassies.web.cache import bump
+from embassies.lib.changes import countries_changed
 
 # Links typed without a scheme are taken as https (Django 6's default, without its warning).
 URLS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
@@ -64,7 +64,7 @@ class AlertAdmin(SimpleHistoryAdmin):
             ending, Alert, ["ends_at", "updated_at"], default_user=request.user,
             default_change_reason="ended now by an editor", default_date=now,
         )  # fmt: skip
-        bump(a.country_id for a in ending)  # a bulk update sends no signals
+        countries_changed(a.country_id for a in ending)  # a bulk update sends no signals
         self.message_user(request, f"{len(ending)} alert(s) ended.")
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from embassies.alerts.models import Alert, Severity
 from embassies.alerts.serialize import finder_url
-from embassies.assistance.reasons import place
+from embassies.countries.grammar import place
 
 
 @dataclass(frozen=True)

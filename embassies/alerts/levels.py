@@ -8,7 +8,7 @@ from typing import Any
 from embassies.alerts import queries
 from embassies.alerts.advisories.issuers import name_of
 from embassies.alerts.models import Advisory
-from embassies.assistance.reasons import place, the
+from embassies.countries.grammar import place, the
 from embassies.countries.models import Country
 
 # Every issuer's scale is mapped to these four steps (the US wording).

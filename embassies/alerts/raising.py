@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from embassies.alerts.models import Advisory, Alert, Severity, Source
-from embassies.assistance.reasons import the
-from embassies.web.cache import bump
+from embassies.countries.grammar import the
+from embassies.lib.changes import countries_changed
 
 CRISIS_LEVEL = 4
 
@@ -43,7 +43,7 @@ def _end(advisory: Advisory, now: datetime) -> int:
     )
     ended = scheduled + still_open.update(ends_at=now, updated_at=now)
     if ended:
-        bump([advisory.country_id])  # QuerySet.update sends no signals
+        countries_changed([advisory.country_id])  # QuerySet.update sends no signals
     return ended
 
 

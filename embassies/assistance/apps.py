@@ -8,7 +8,9 @@ class AssistanceConfig(AppConfig):
     verbose_name = "Consular assistance"
 
     def ready(self) -> None:
-        # Search and finder ship together; this app is the one that wires the search index too.
+        from embassies.assistance import announce
         from embassies.directory.search import signals
 
+        # Search and finder ship together; this app is the one that wires the search index too.
         signals.connect()
+        announce.connect()  # saved and deleted rows announce their countries (lib/changes.py)

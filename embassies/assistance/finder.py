@@ -92,21 +92,8 @@ class FinderResult:
 
     @property
     def message(self) -> str:
-        """'You are Canadian in Russia: 3 offices can help.'"""
-        if not reasons.english():
-            return reasons.summary(self.citizen, self.host, len(self.answers), self.emergency_lines)
-        you = f"You are {reasons.citizen_of(self.citizen)} in {reasons.the(self.host.name)}"
-        if self.citizen == self.host:
-            return f"{you}, your own country: contact the local authorities."
-        if self.answers:
-            offices = "office that can help" if len(self.answers) == 1 else "offices that can help"
-            return f"{you}: {len(self.answers)} {offices}, best first."
-        call = (
-            "call your foreign ministry's emergency line"
-            if self.emergency_lines
-            else ("contact your foreign ministry")
-        )
-        return f"{you}: no office is known that can help you there; {call}."
+        """'You are Canadian in Russia: 3 offices that can help, best first.'"""
+        return reasons.summary(self.citizen, self.host, len(self.answers), self.emergency_lines)
 
     @cached_property
     def point_city(self) -> gazetteer.City | None:

@@ -18,9 +18,9 @@ from django.db import models, transaction
 
 from embassies.assistance.models import Arrangement, ArrangementKind, EmergencyLine
 from embassies.countries.models import Country
+from embassies.lib.changes import everything_changed
 from embassies.lib.csvfile import BadFile, open_text, records, some_rows
 from embassies.lib.urls import web_url
-from embassies.web.cache import bump
 
 RULE = "*"
 # Scope wording that says a mandate gives citizens no consular help.
@@ -141,7 +141,7 @@ def _load(
             outcome = _upsert(model, key, values)
             setattr(summary, outcome, getattr(summary, outcome) + 1)
     if summary.added or summary.updated:
-        bump()  # the finder and country pages read every arrangement and line
+        everything_changed()  # the finder and country pages read every arrangement and line
     return summary
 
 

@@ -1,4 +1,8 @@
-"""Why an office can help, in plain words."""
+"""Why an office can help, in plain words.
+
+Each sentence is one catalogue entry, English included: its msgid is the English text, and
+countries fill its placeholders in the form the page's language needs (countries.grammar).
+"""
 
 from __future__ import annotations
 
@@ -7,98 +11,44 @@ from collections.abc import Sized
 from django.utils.translation import gettext, ngettext
 
 from embassies.assistance.models import Arrangement, ArrangementKind
+from embassies.countries import grammar
+from embassies.countries.grammar import place, sentence
 from embassies.countries.models import Country
 from embassies.directory import status, status_words, titles
 from embassies.directory.models import Mission
 
 EU_SOURCE = "https://eur-lex.europa.eu/eli/dir/2015/637/oj"
 NORDIC = frozenset({"DK", "FI", "IS", "NO", "SE"})
-_THE_WORDS = ("United", "Republic", "Islands", "Emirates", "Kingdom", "Holy See", "Federation")
-_THE_NAMES = frozenset({"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros",
-                        "Seychelles"})  # fmt: skip
-
-
-def the(name: str) -> str:
-    """'the United States', 'the Netherlands', but 'Canada'."""
-    if name in _THE_NAMES or any(word in name for word in _THE_WORDS):
-        return f"the {name}"
-    return name
-
-
-def english() -> bool:
-    """English composes its own sentences (articles, possessives, demonyms); other languages
-    read whole sentences from the catalogue, with country names in their own language."""
-    return titles.language_now() == "en"
-
-
-def place(country: Country) -> str:
-    """'the Bahamas' in English; the CLDR name in the page's language otherwise."""
-    return the(country.name) if english() else titles.country_name(country)
-
-
-def possessive(name: str) -> str:
-    name = the(name)
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
-def sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def citizen_of(country: Country) -> str:
-    """'Canadian', or 'a citizen of Tuvalu' where no demonym is known."""
-    return country.demonym or f"a citizen of {the(country.name)}"
 
 
 def own(mission: Mission) -> str:
-    if not english():
-        return gettext("%(kind)s of %(country)s: your own country’s office.") % {
-            "kind": titles.kind_label(mission.kind),
-            "country": place(mission.sending),
-        }
-    return sentence(
-        f"{possessive(mission.sending.name)} own {mission.get_kind_display_short().lower()}."
-    )
+    # Translators: "Australia’s own embassy." %(owner)s is the English possessive; in your
+    # language it is the country's name. %(kind)s is the kind of office ("Embassy").
+    text = gettext("%(owner)s own %(kind)s.")
+    return sentence(text % {"owner": grammar.owner(mission.sending), "kind": grammar.kind(mission)})
 
 
 def accredited(mission: Mission, host: Country) -> str:
-    if not english():
-        return gettext("%(title)s also covers %(host)s (non-resident accreditation).") % {
-            "title": titles.title(mission),
-            "host": place(host),
-        }
-    kind = mission.get_kind_display_short().lower()
-    where = the(mission.host.name)
-    return sentence(
-        f"{possessive(mission.sending.name)} {kind} in {where} also covers {the(host.name)} "
-        "(non-resident accreditation)."
+    names = {"owner": grammar.owner(mission.sending), "kind": grammar.kind(mission)}
+    names |= {"where": place(mission.host), "host": place(host)}
+    text = gettext(
+        # Translators: "Australia’s embassy in the United Kingdom also covers Ireland (...)".
+        # %(owner)s is the English possessive; in your language, the sending country's name.
+        "%(owner)s %(kind)s in %(where)s also covers %(host)s (non-resident accreditation)."
     )
+    return sentence(text % names)
 
 
-def _lead(kind: str, helper: Country, citizen: Country, host: Country) -> str:
-    if not english():
-        return _lead_translated(kind, helper, citizen, host)
-    by, of, where = the(helper.name), the(citizen.name), the(host.name)
-    leads = {
-        ArrangementKind.PROTECTING_POWER: f"{by} is the protecting power for {of} in {where}.",
-        ArrangementKind.INTERESTS_SECTION: f"{by} looks after {possessive(citizen.name)} interests "
-        f"in {where}.",
-        ArrangementKind.CONSULAR_SHARING: f"Under a consular-sharing agreement, {by} helps "
-        f"citizens of {of} in {where}.",
-        ArrangementKind.NORDIC: f"Under the Nordic (Helsinki) Treaty, {by} helps citizens of {of} "
-        f"where {of} has no mission.",
-    }
-    return leads.get(ArrangementKind(kind), f"{by} represents {of} in {where}.")
-
-
-def _lead_translated(kind: str, helper: Country, citizen: Country, host: Country) -> str:
-    names = {"helper": place(helper), "citizen": place(citizen), "host": place(host)}
-    leads = {
+def _leads() -> dict[str, str]:
+    """The first sentence of an arrangement's answer, by kind (read in the active language)."""
+    return {
         ArrangementKind.PROTECTING_POWER: gettext(
             "%(helper)s is the protecting power for %(citizen)s in %(host)s."
         ),
         ArrangementKind.INTERESTS_SECTION: gettext(
-            "%(helper)s looks after the interests of %(citizen)s in %(host)s."
+            # Translators: %(owner)s is the English possessive ("the United States’"); in your
+            # language it is the represented country's name.
+            "%(helper)s looks after %(owner)s interests in %(host)s."
         ),
         ArrangementKind.CONSULAR_SHARING: gettext(
             "Under a consular-sharing agreement, %(helper)s helps citizens of %(citizen)s "
@@ -109,8 +59,13 @@ def _lead_translated(kind: str, helper: Country, citizen: Country, host: Country
             "where %(citizen)s has no mission."
         ),
     }
+
+
+def _lead(kind: str, helper: Country, citizen: Country, host: Country) -> str:
+    names = {"helper": place(helper), "citizen": place(citizen), "host": place(host)}
+    names["owner"] = grammar.owner(citizen)
     default = gettext("%(helper)s represents %(citizen)s in %(host)s.")
-    return leads.get(ArrangementKind(kind), default) % names
+    return _leads().get(ArrangementKind(kind), default) % names
 
 
 def arrangement(a: Arrangement, helper: Country, citizen: Country, host: Country) -> str:
@@ -119,31 +74,23 @@ def arrangement(a: Arrangement, helper: Country, citizen: Country, host: Country
 
 
 def eu(helper: Country, citizen: Country, host: Country) -> str:
-    if not english():
-        return gettext(
-            "%(citizen)s has no embassy or consulate in %(host)s. As an EU citizen you may ask "
-            "any other EU member state’s embassy or consulate, such as that of %(helper)s, for "
-            "help on the same terms as its own nationals (Article 20(2)(c) TFEU; Directive (EU) "
-            "2015/637)."
-        ) % {"citizen": place(citizen), "host": place(host), "helper": place(helper)}
-    return sentence(
-        f"{the(citizen.name)} has no embassy or consulate in {the(host.name)}. As an EU citizen "
-        f"you may ask any other EU member state's embassy or consulate, such as "
-        f"{possessive(helper.name)}, for help on the same terms as its own nationals "
-        "(Article 20(2)(c) TFEU; Directive (EU) 2015/637)."
+    names = {"citizen": place(citizen), "host": place(host), "owner": grammar.owner(helper)}
+    text = gettext(
+        # Translators: %(owner)s is the English possessive ("France’s"); in your language it
+        # is the helping member state's name.
+        "%(citizen)s has no embassy or consulate in %(host)s. As an EU citizen you may ask any "
+        "other EU member state’s embassy or consulate, such as %(owner)s, for help on the same "
+        "terms as its own nationals (Article 20(2)(c) TFEU; Directive (EU) 2015/637)."
     )
+    return sentence(text % names)
 
 
 def not_consular(helper: Country, citizen: Country) -> str:
-    if not english():
-        return gettext(
-            "%(helper)s represents %(citizen)s for diplomatic matters only; this mandate does "
-            "not cover consular help for citizens."
-        ) % {"helper": place(helper), "citizen": place(citizen)}
-    return sentence(
-        f"{the(helper.name)} represents {the(citizen.name)} for diplomatic matters only; this "
-        "mandate does not cover consular help for citizens."
+    text = gettext(
+        "%(helper)s represents %(citizen)s for diplomatic matters only; this mandate does "
+        "not cover consular help for citizens."
     )
+    return sentence(text % {"helper": place(helper), "citizen": place(citizen)})
 
 
 def unavailable(mission: Mission) -> str:
@@ -152,10 +99,8 @@ def unavailable(mission: Mission) -> str:
     shown = status_words.shown(mission)
     state = shown.text[:1].lower() + shown.text[1:]
     moved = f" {shown.moved}." if shown.moved else ""
-    if not english():
-        text = gettext("%(title)s: %(status)s; it cannot help at present.")
-        return text % {"title": titles.title(mission), "status": state} + moved
-    return f"{mission.title}: {state}; it cannot help at present.{moved}"
+    text = gettext("%(title)s: %(status)s; it cannot help at present.")
+    return text % {"title": titles.title(mission), "status": state} + moved
 
 
 def unavailable_source(mission: Mission) -> str | None:
@@ -165,39 +110,33 @@ def unavailable_source(mission: Mission) -> str | None:
 
 
 def summary(citizen: Country, host: Country, offices: int, emergency_lines: Sized) -> str:
-    """The finder's one-line answer in a language other than English."""
-    names = {"citizen": place(citizen), "host": place(host), "count": offices}
+    """The finder's one-line answer: 'You are Canadian in Russia: 3 offices that can help, ...'."""
+    names = {"citizen": grammar.citizen(citizen), "host": place(host), "count": offices}
     if citizen == host:
-        return (
-            gettext(
-                "Citizen of %(citizen)s in %(host)s, your own country: contact the local authorities."
-            )
-            % names
+        text = gettext(
+            # Translators: %(citizen)s is a demonym ("Canadian") in English, the name in yours.
+            "You are %(citizen)s in %(host)s, your own country: contact the local authorities."
         )
-    if offices:
-        return (
-            ngettext(
-                "Citizen of %(citizen)s in %(host)s: %(count)s office can help, best first.",
-                "Citizen of %(citizen)s in %(host)s: %(count)s offices can help, best first.",
-                offices,
-            )
-            % names
+    elif offices:
+        text = ngettext(
+            # Translators: %(citizen)s is a demonym ("Canadian") in English, the name in yours.
+            "You are %(citizen)s in %(host)s: %(count)s office that can help, best first.",
+            "You are %(citizen)s in %(host)s: %(count)s offices that can help, best first.",
+            offices,
         )
-    if emergency_lines:
-        return (
-            gettext(
-                "Citizen of %(citizen)s in %(host)s: no office is known that can help you there; "
-                "call your foreign ministry’s emergency line."
-            )
-            % names
+    elif emergency_lines:
+        text = gettext(
+            # Translators: %(citizen)s is a demonym ("Canadian") in English, the name in yours.
+            "You are %(citizen)s in %(host)s: no office is known that can help you there; "
+            "call your foreign ministry’s emergency line."
         )
-    return (
-        gettext(
-            "Citizen of %(citizen)s in %(host)s: no office is known that can help you there; "
+    else:
+        text = gettext(
+            # Translators: %(citizen)s is a demonym ("Canadian") in English, the name in yours.
+            "You are %(citizen)s in %(host)s: no office is known that can help you there; "
             "contact your foreign ministry."
         )
-        % names
-    )
+    return text % names
 
 
 def superseded(mission: Mission, a: Arrangement, citizen: Country, host: Country) -> str:

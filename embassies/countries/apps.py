@@ -11,3 +11,7 @@ class CountriesConfig(AppConfig):
         from embassies.countries.sync import sync_after_migrate
 
         post_migrate.connect(sync_after_migrate, sender=self)
+
+        from embassies.countries import announce
+
+        announce.connect()  # a saved or deleted country announces a change (lib/changes.py)

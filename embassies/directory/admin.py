@@ -23,6 +23,7 @@ from embassies.directory.admin_fields import LinesField, PairsField
 from embassies.directory.admin_status import StatusFactInline, save_inline_facts
 from embassies.directory.editing import admin_editor, mark_edited, restore_version, save_edit
 from embassies.directory.models import FieldConflict, ImportRun, Mission, StatusFact
+from embassies.lib.changes import countries_changed
 
 # Links typed without a scheme are taken as https (Django 6's default, without its warning).
 URLS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
@@ -177,7 +178,10 @@ class MissionAdmin(SimpleHistoryAdmin):
     @admin.action(description="Mark the selected missions as verified now")
     def mark_verified(self, request: HttpRequest, queryset: QuerySet[Mission]) -> None:
         # Confirming is not changing: no field's source moves, no history row is written.
+        # The date still shows on the missions' pages; QuerySet.update sends no signals.
+        countries = set(queryset.order_by().values_list("sending_id", "host_id").distinct())
         count = queryset.update(verified_at=timezone.now(), verified_by=_editor(request))
+        countries_changed(code for pair in countries for code in pair)
         self.message_user(request, f"{count} mission(s) marked as verified.")
 
 

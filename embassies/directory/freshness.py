@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from embassies.directory.history import describe_source
 from embassies.directory.models import Mission
 from embassies.directory.status_words import month_text
+from embassies.lib.changes import countries_changed
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,11 @@ def confirm(missions: QuerySet[Mission], as_of: datetime, by: str) -> int:
     (nothing about them changed), and never backwards (an old file does not undo a newer
     confirmation)."""
     older = missions.filter(Q(verified_at__isnull=True) | Q(verified_at__lt=as_of))
-    return older.update(verified_at=as_of, verified_by=by)
+    countries = set(older.order_by().values_list("sending_id", "host_id").distinct())
+    count = older.update(verified_at=as_of, verified_by=by)
+    if count:  # the date shows on their pages; QuerySet.update sends no signals
+        countries_changed(code for pair in countries for code in pair)
+    return count
 
 
 def confirming_source(mission: Mission) -> str:

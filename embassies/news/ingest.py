@@ -15,14 +15,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from embassies.countries.models import Country
+from embassies.lib.changes import countries_changed
 from embassies.lib.text import normalize
 from embassies.lib.urls import web_url
+from embassies.news.announce import article_key
 from embassies.news.bounds import MarkupRefused
 from embassies.news.documents import Draft
 from embassies.news.models import Article, ArticleCountry, Feed
 from embassies.news.sanitize import clean_html, content_hash, html_to_text
 from embassies.news.tagging import Tagging, tag_text
-from embassies.web.cache import bump
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ def save_tags(article: Article, tagging: Tagging) -> None:
         for c in tagging.countries
         if c.code in known
     )
-    bump([f"article:{article.pk}", *known])  # bulk_create sends no signals
+    countries_changed([article_key(article.pk), *known])  # bulk_create sends no signals
 
 
 def ingest(draft: Draft, feed: Feed | None = None) -> Ingested:

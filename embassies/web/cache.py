@@ -4,10 +4,10 @@ Each country has a generation number that every process of the site reads (the c
 "generations": Redis, or files beside the database); so has "everything" (bumped with
 every change) and an epoch (bumped when every page is out of date). A page records, while it
 renders, the countries it shows (`depends_on`); its cached copy keeps their numbers and is
-served only while they are unchanged. Saving a mission, alert, arrangement, emergency line,
-advisory, country or article bumps its countries (signals in `invalidate.py`); bulk imports
-call `bump` once when they finish. A bump happens at once and again when the transaction
-commits, so a page rendered from data read just before the commit is not kept.
+served only while they are unchanged. The domain announces which countries' data changed, once
+per transaction after it commits (embassies/lib/changes.py); `invalidate.py` bumps their
+numbers then, in one write. A page rendered from data read before the commit is not kept: its
+render reads "everything" before and after, and the bump changes it in between.
 
 Under load: one process re-renders an expired page (a lock in the cache) while the others
 serve the previous copy; a page whose data changed is never served old once a re-render has
@@ -35,12 +35,13 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import InterfaceError, OperationalError
 from django.db.models import Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 
+from embassies.alerts.models import Alert
 from embassies.db_router import REPLICA, from_primary
 
 log = logging.getLogger(__name__)
@@ -192,28 +193,24 @@ def _replica_may_lag() -> bool:
     return changed is None or time.time() - changed < settings.REPLICA_MAX_LAG
 
 
-def _increment(names: list[str]) -> None:
-    shared = caches["generations"]
-    if REPLICA in settings.DATABASES:
-        shared.set(LAST_CHANGE, time.time(), timeout=None)
-    try:
-        # A new number, not number + 1: two bumps at once must not both write the same one
-        # where the store cannot increment atomically (files).
-        shared.set_many({_gen_key(name): time.time_ns() for name in names}, timeout=None)
-    finally:
-        recent.forget(names)  # after the writes: a read made meanwhile is not kept
-
-
 def bump(countries: Iterable[str] | None = None) -> None:
-    """Pages about these countries (None: every page) are out of date. Call it wherever data
-    changes without model signals (bulk_create, bulk_update, QuerySet.update)."""
+    """Pages about these countries (None: every page) are out of date, from now on: one write
+    to the shared cache, however many countries. Called when the domain announces a change,
+    after its transaction commits (invalidate.py)."""
     names = (
         [EVERYTHING, EPOCH]
         if countries is None
         else [EVERYTHING, *{c.upper() for c in countries if c}]
     )
-    _increment(names)
-    transaction.on_commit(lambda: _increment(names))
+    # A new number, not number + 1: two bumps at once must not both write the same one where
+    # the store cannot increment atomically (files).
+    numbers: dict[str, float] = {_gen_key(name): time.time_ns() for name in names}
+    if REPLICA in settings.DATABASES:
+        numbers[LAST_CHANGE] = time.time()
+    try:
+        caches["generations"].set_many(numbers, timeout=None)
+    finally:
+        recent.forget(names)  # after the writes: a read made meanwhile is not kept
 
 
 # ----- serving -------------------------------------------------------------------------
@@ -334,8 +331,6 @@ def _render(view: Callable[..., HttpResponse], request: HttpRequest, key: str, *
 
 def _alert_boundary(recording: Recording) -> None:
     """A banner starts or ends at a set time, with no save to bump anything: expire then."""
-    from embassies.alerts.models import Alert  # the alerts app calls bump(): import late
-
     codes = {c for c in recording.countries if len(c) == 2 and c.isascii() and c.isalpha()}
     if not codes:
         return

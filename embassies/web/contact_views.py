@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
-from embassies.assistance import reasons
 from embassies.assistance.finder import FinderError
 from embassies.assistance.finder import find as find_help
 from embassies.assistance.points import parse_point
+from embassies.countries import grammar
 from embassies.countries.models import Country
 from embassies.directory import queries, titles
 from embassies.web import vcard
@@ -46,12 +46,12 @@ def emergency_card(request: HttpRequest) -> HttpResponse:
 
 
 def pair(citizen: Country, host: Country) -> str:
-    """Who the card is for: "Canadian in Russia", "a citizen of Tuvalu in the United States" (the
-    finder's English words); other languages have no demonyms here, so a phrase from the catalogue."""
-    if reasons.english():
-        return f"{reasons.citizen_of(citizen)} in {reasons.the(host.name)}"
-    # French names carry their own "du/de la" and "en/au", so its phrase leaves them out.
-    return gettext("citizens of %(citizen)s in %(host)s") % {
-        "citizen": titles.country_of(citizen),
-        "host": titles.country_in(host),
+    """Who the card is for: "Canadian in Russia", "a citizen of Tuvalu in the United States";
+    French "ressortissants du Canada en Russie" (its forms bring their own "du" and "en")."""
+    names = {
+        "citizen": grammar.citizen(citizen, other=titles.country_of),
+        "host": grammar.place(host, other=titles.country_in),
     }
+    # Translators: %(citizen)s is an English demonym ("Canadian"); in your language it is the
+    # country's name as it follows "of", so say "citizens of %(citizen)s in %(host)s".
+    return pgettext("emergency card", "%(citizen)s in %(host)s") % names

@@ -1,4 +1,4 @@
-"""Page wording that depends on the language's grammar, not only on a catalogue lookup."""
+"""Page wording whose country names take the language's grammar (countries.grammar)."""
 
 from __future__ import annotations
 
@@ -8,36 +8,36 @@ from typing import TypeVar
 
 from django.utils.translation import get_language, gettext
 
+from embassies.countries import grammar
 from embassies.directory import titles
 from embassies.web import present
 
 C = TypeVar("C", bound=titles.CountryLike)
 
 
-def _english() -> bool:
-    return titles.language_now() == "en"
-
-
 def abroad_heading(country: titles.CountryLike) -> str:
-    """English keeps its possessive ("Russia's embassies and consulates abroad"); other
-    languages say "of" in their own way."""
-    if _english():
-        return f"{present.possessive(country.name)} embassies and consulates abroad"
-    return gettext("Embassies and consulates of %(country)s abroad") % {
-        "country": titles.country_of(country)
-    }
+    """ "Russia's embassies and consulates abroad"; French "Ambassades et consulats de la
+    Russie à l'étranger" (its %(country)s brings its own "de la")."""
+    names = {"country": grammar.owner(country, article=False, other=titles.country_of)}
+    # Translators: %(country)s is the English possessive ("Russia’s"); in your language it is
+    # the name as it follows "of" (French "de la Russie").
+    return gettext("%(country)s embassies and consulates abroad") % names
 
 
 def abroad_description(country: titles.CountryLike, count: int) -> str:
-    if _english():
-        return (
-            f"Addresses, phone numbers and maps of {present.possessive(country.name)} "
-            f"{count} embassies and consulates abroad."
+    names = {
+        "country": grammar.owner(country, article=False, other=titles.country_of),
+        "count": count,
+    }
+    return (
+        gettext(
+            # Translators: %(country)s is the English possessive ("Russia’s"); in your language
+            # it is the name as it follows "of" (French "de la Russie").
+            "Addresses, phone numbers and maps of %(country)s %(count)s embassies and "
+            "consulates abroad."
         )
-    return gettext(
-        "Addresses, phone numbers and maps of the %(count)s embassies and consulates "
-        "of %(country)s abroad."
-    ) % {"count": count, "country": titles.country_of(country)}
+        % names
+    )
 
 
 def sorted_by_name(countries: Iterable[C]) -> list[C]:

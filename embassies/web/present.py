@@ -138,11 +138,6 @@ def by_letter(rows: list[Row]) -> list[tuple[str, list[Row]]]:
     return [(key, list(group)) for key, group in groupby(ordered, key=lambda r: letter(r[0].name))]
 
 
-def possessive(name: str) -> str:
-    """ "Russia's", "Bahamas'" (house style: an s-ending plural name takes the apostrophe alone)."""
-    return f"{name}\u2019" if name.endswith("s") else f"{name}\u2019s"
-
-
 def photo_src(url: str, width: int = 960) -> str:
     """Ask Wikimedia Commons for a resized image rather than the full-size original, over
     HTTPS (Wikidata's links are http://; the Content-Security-Policy allows Commons by https)."""

@@ -65,7 +65,6 @@ def _country_page(
         "missions": missions,
         "abroad": abroad,
         "counts": (counts := queries.country_counts(country)),
-        "possessive": present.possessive(country.name),
         "abroad_heading": localized.abroad_heading(country),
         "abroad_description": localized.abroad_description(country, counts.abroad),
         "markers": present.markers(missions),

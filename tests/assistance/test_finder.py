@@ -35,7 +35,7 @@ def test_own_missions_nearest_first_when_a_point_is_given() -> None:
     assert result.answers[1].distance_km > 6000  # type: ignore[operator]
     assert (
         result.answers[0].basis == "own"
-        and "Australia's own consulate general" in result.answers[0].reason
+        and "Australia’s own consulate general" in result.answers[0].reason
     )
 
 
@@ -73,7 +73,7 @@ def test_protecting_power_with_its_source() -> None:
     answer = find("US", "IR").answers[0]
     assert answer.mission == swiss and answer.basis == "interests_section"
     assert answer.source_url == "https://ir.usembassy.gov/services/"
-    assert "Switzerland looks after the United States' interests in Iran" in answer.reason
+    assert "Switzerland looks after the United States’ interests in Iran" in answer.reason
 
 
 def test_diplomatic_only_mandate_is_not_offered_as_help() -> None:
@@ -136,7 +136,7 @@ def test_emergency_lines_always_and_a_plain_message_when_nothing_is_known() -> N
     ]
     assert result.message.startswith("You are New Zealand")
     assert result.message.endswith(
-        "in Tuvalu: no office is known that can help you there; call your foreign ministry's emergency line."
+        "in Tuvalu: no office is known that can help you there; call your foreign ministry’s emergency line."
     )
 
 

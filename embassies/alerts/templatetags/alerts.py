@@ -14,7 +14,7 @@ from embassies.alerts import queries
 from embassies.alerts.advisories.issuers import name_of
 from embassies.alerts.banners import banner
 from embassies.alerts.levels import country_levels
-from embassies.assistance.reasons import the
+from embassies.countries.grammar import the
 
 register = template.Library()
 

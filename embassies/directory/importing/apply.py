@@ -34,7 +34,7 @@ from embassies.directory.importing.records import MissionRecord
 from embassies.directory.importing.running import import_lock
 from embassies.directory.models import FieldConflict, ImportRun, Mission, Status, mission_slug
 from embassies.directory.search.document import build_search_document
-from embassies.web.cache import bump
+from embassies.lib.changes import everything_changed
 
 BATCH = 500
 Accredited = Mission.accreditations.through
@@ -206,7 +206,7 @@ def apply(
         with transaction.atomic():
             stored = _write(prepared, plan, run)
     if stored.added or stored.updated or stored.closed:
-        bump()  # bulk writes send no signals; any page may show these missions
+        everything_changed()  # bulk writes send no signals; any page may show these missions
     return stored
 
 

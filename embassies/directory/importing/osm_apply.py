@@ -29,7 +29,7 @@ from embassies.directory.importing.osm_match import Match, MissionIndex, match_a
 from embassies.directory.importing.running import import_lock
 from embassies.directory.models import FieldConflict, ImportRun, Mission
 from embassies.directory.search.document import build_search_document
-from embassies.web.cache import bump
+from embassies.lib.changes import countries_changed
 
 SOURCE = "osm"
 HISTORY_REASON = "import osm"
@@ -83,7 +83,7 @@ def apply_osm(parsed: Parsed, location: str) -> Outcome:
         save_conflicts(work.conflicts)
         outcome = _outcome(parsed, matches, changed, work, location, started)
     if changed:
-        bump({code for m in changed for code in (m.sending_id, m.host_id)})  # cached pages
+        countries_changed(code for m in changed for code in (m.sending_id, m.host_id))
     return outcome
 
 

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 from embassies.countries import reference
 from embassies.directory.kinds import Kind
 from embassies.directory.models import Mission
+from embassies.lib.changes import everything_changed
 from embassies.lib.text import normalize
-from embassies.web.cache import bump
 
 # Country names in these languages go into the document; the query parser knows the rest.
 DOCUMENT_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "ar", "zh")
@@ -68,5 +68,5 @@ def refresh_search_documents(missions: Iterable[Mission], batch_size: int = 500)
             changed.append(mission)
     Mission.objects.bulk_update(changed, ["search_document"], batch_size=batch_size)
     if changed:
-        bump()  # search pages cached before the reindex are out of date
+        everything_changed()  # search pages shown before the reindex are out of date
     return len(changed)

@@ -1,0 +1,75 @@
+"""The forms a country's name takes inside a sentence, in the page's language.
+
+Every sentence is one catalogue entry whose msgid is the English text; its placeholders are
+filled here. English needs articles ("the Bahamas"), possessives ("Russia's") and demonyms
+("Canadian"); other languages get the name in the form their translations were written for
+(the CLDR name, or French "du Canada" / "au Canada" where a sentence asks for it). Alerts,
+the finder and the pages all word countries through this module, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from embassies.directory import titles
+from embassies.directory.models import short_kind_label
+
+Form = Callable[[titles.CountryLike], str]
+
+_THE_WORDS = ("United", "Republic", "Islands", "Emirates", "Kingdom", "Holy See", "Federation")
+_THE_NAMES = frozenset({"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros",
+                        "Seychelles"})  # fmt: skip
+
+
+def english() -> bool:
+    return titles.language_now() == "en"
+
+
+def the(name: str) -> str:
+    """'the United States', 'the Netherlands', but 'Canada' (English names only)."""
+    if name in _THE_NAMES or any(word in name for word in _THE_WORDS):
+        return f"the {name}"
+    return name
+
+
+def possessive(name: str) -> str:
+    """ "Russia's", "the Bahamas'" written with U+2019, the typographic apostrophe of the
+    templates and the catalogue; an s-ending name takes the apostrophe alone (house style)."""
+    return f"{name}\u2019" if name.endswith("s") else f"{name}\u2019s"
+
+
+def sentence(text: str) -> str:
+    """A capital first letter: a sentence may open with a placeholder ("the United States")."""
+    return text[:1].upper() + text[1:]
+
+
+def place(country: titles.CountryLike, other: Form | None = None) -> str:
+    """ "the Bahamas" in English; elsewhere the CLDR name, or the form `other` gives (French
+    titles.country_in carries its own "en"/"au", and its translations leave "in" out)."""
+    if english():
+        return the(country.name)
+    return (other or titles.country_name)(country)
+
+
+def owner(country: titles.CountryLike, *, article: bool = True, other: Form | None = None) -> str:
+    """ "the Bahamas'", "Russia's" (headings leave the article out) in English; elsewhere the
+    name as `other` gives it: other languages say "of" in their translation, not here."""
+    if english():
+        return possessive(the(country.name) if article else country.name)
+    return (other or titles.country_name)(country)
+
+
+def citizen(country: titles.CountryLike, other: Form | None = None) -> str:
+    """ "Canadian", or "a citizen of Tuvalu" where no demonym is known, in English. Demonyms are
+    stored in English only, so other languages name the country (in the form `other` gives)."""
+    if not english():
+        return (other or titles.country_name)(country)
+    return getattr(country, "demonym", "") or f"a citizen of {the(country.name)}"
+
+
+def kind(mission: titles.MissionLike) -> str:
+    """ "consulate general" inside an English sentence; the catalogue's label ("Consulat
+    général") elsewhere, which translations place at the head of theirs."""
+    if english():
+        return short_kind_label(mission.kind).lower()
+    return titles.kind_label(mission.kind)

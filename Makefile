@@ -12,9 +12,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-# Installs the site and serves it on SQLite (http://127.0.0.1:8000); the first start loads the
-# shipped data. `make run PORT=8080`, `EMBASSIES_DATA_DIR=/tmp/site make run`.
+# Installs the site, migrates its database and serves it on SQLite (http://127.0.0.1:8000); the
+# first start loads the shipped data. `make run PORT=8080`, `EMBASSIES_DATA_DIR=/tmp/site make run`.
+# `serve` itself never migrates: it refuses a database with migrations pending.
 run: install
+	$(BIN)/embassies migrate
 	$(BIN)/embassies serve --host $(HOST) --port $(PORT)
 
 install: $(BIN)/python
@@ -59,8 +61,8 @@ bench: dev-install
 	$(BIN)/python -m bench.exports
 	$(BIN)/python -m bench.news
 	$(BIN)/python -m bench.ops
-	$(BIN)/python -m bench.frontdoor
-	REDIS_URL=redis://127.0.0.1:6379/13 $(BIN)/python -m bench.frontdoor
+	$(BIN)/python -m bench.pagecache
+	REDIS_URL=redis://127.0.0.1:6379/13 $(BIN)/python -m bench.pagecache
 	$(BIN)/python -m bench.quality
 	$(BIN)/python -m bench.osm_matching
 	$(BIN)/python -m bench.first_start

@@ -70,10 +70,20 @@ def lighthouse(url: str, tries: int = 3) -> dict[str, object]:
 def _lighthouse(url: str) -> dict[str, object]:
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     out = subprocess.run(
-        [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
-         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-        env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     if out.returncode != 0:
         return {"error": (out.stderr.strip().splitlines() or ["no output"])[-1]}
     return dict(json.loads(out.stdout))
@@ -109,8 +119,12 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         # Tiles from this server: the map is drawn as in production, without the outside network.
         env["EMBASSIES_TILE_URL"] = base + "/static/web/favicon.svg?{z}/{x}/{y}"
-        server = subprocess.Popen([EMBASSIES, "serve", "--port", str(port)], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        server = subprocess.Popen(
+            [EMBASSIES, "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             wait_for(base + "/")
             header = f"{'page':<28}" + "".join(f"{c:>16}" for c in CATEGORIES)

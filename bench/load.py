@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench.deploy_doc import local_nginx
 from bench.http import free_port, wait_for
 from bench.run import EMBASSIES, SNAPSHOT, page_urls, timed
 from embassies.bundled import dataset
+from tests.deploy_doc import local_nginx
 
 POSTGRES_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
 DATABASE = "embassies_bench_load"
@@ -50,9 +50,11 @@ class Run:
 
     def line(self) -> str:
         errors = self.bad_status + self.socket_errors
-        return (f"{self.rate:,.0f} req/s, p50 {self.p50_ms:.1f} ms, p99 {self.p99_ms:.1f} ms "
-                f"(target < 100 ms), errors {errors} (target 0: {self.bad_status} non-2xx/3xx, "
-                f"{self.socket_errors} socket) of {self.requests:,}")  # fmt: skip
+        return (
+            f"{self.rate:,.0f} req/s, p50 {self.p50_ms:.1f} ms, p99 {self.p99_ms:.1f} ms "
+            f"(target < 100 ms), errors {errors} (target 0: {self.bad_status} non-2xx/3xx, "
+            f"{self.socket_errors} socket) of {self.requests:,}"
+        )
 
 
 def _ms(text: str) -> float:
@@ -89,26 +91,63 @@ def wrk(base: str, paths: list[str], seconds: int, connections: int, folder: Pat
     )
     out = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script), base],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return parse_wrk(out)
 
 
-def fresh_database() -> str:
+def fresh_database(database: str = DATABASE, redis_url: str = REDIS_URL) -> str:
     import psycopg
     import redis
 
     with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as db:
-        db.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        db.execute(f"CREATE DATABASE {DATABASE}")
-    redis.Redis.from_url(REDIS_URL).flushdb()
-    return f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
+        db.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+        db.execute(f"CREATE DATABASE {database}")
+    redis.Redis.from_url(redis_url).flushdb()
+    return f"postgres://postgres@127.0.0.1:5432/{database}"
+
+
+@contextmanager
+def loaded_site(
+    prefix: str, database: str = DATABASE, redis_url: str = REDIS_URL
+) -> Iterator[tuple[dict[str, str], Path]]:
+    """The environment of a site on a fresh PostgreSQL database holding the shipped data, with
+    Redis, rate limits lifted (wrk is one client sending everything), and a scratch folder."""
+    for tool in ("wrk", "nginx"):
+        if shutil.which(tool) is None:
+            sys.exit(
+                f"{tool} is not installed (Debian package {tool}; `make bench-load` installs it)"
+            )
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env |= {
+        "EMBASSIES_DATA_DIR": str(folder / "data"),
+        "DATABASE_URL": fresh_database(database, redis_url),
+        "REDIS_URL": redis_url,
+        "EMBASSIES_SEARCH_RATE": "100000000/m",
+        "EMBASSIES_API_RATE": "100000000/m",
+        "LOG_LEVEL": "WARNING",
+    }
+    try:
+        print("postgresql with redis:")
+        timed(["migrate", "--verbosity", "0"], env)  # commands refuse an unmigrated database
+        seconds = timed(["import", "wikidata-csv", str(SNAPSHOT)], env)
+        timed(["import", "representation-csv", str(dataset("representation").path)], env)
+        timed(["import", "emergency-csv", str(dataset("emergency").path)], env)
+        print(f"  (imported {SNAPSHOT.name} in {seconds:.1f} s)")
+        yield env, folder
+    finally:
+        time.sleep(0.5)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextmanager
 def process(args: list[str], env: dict[str, str] | None = None) -> Iterator[None]:
-    started = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)  # fmt: skip
+    started = subprocess.Popen(
+        args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     try:
         yield
     finally:
@@ -174,8 +213,10 @@ def paths_of(base: str) -> dict[str, str]:
 def headers_line(base: str, path: str) -> str:
     with urllib.request.urlopen(base + path) as response:
         response.read()
-        return (f"{response.status}, Cache-Control: {response.headers.get('Cache-Control')}, "
-                f"cookies: {'yes' if response.headers.get('Set-Cookie') else 'none'}")  # fmt: skip
+        return (
+            f"{response.status}, Cache-Control: {response.headers.get('Cache-Control')}, "
+            f"cookies: {'yes' if response.headers.get('Set-Cookie') else 'none'}"
+        )
 
 
 def measure(args: argparse.Namespace, env: dict[str, str], folder: Path) -> None:
@@ -196,8 +237,9 @@ def measure(args: argparse.Namespace, env: dict[str, str], folder: Path) -> None
         with urllib.request.urlopen(app + paths[0]) as response:
             (static_dir / "mission.html").write_bytes(response.read())
         static_port = free_port()
-        with nginx(folder, STATIC.format(dir=folder, port=static_port), static_port,
-                   "/mission.html") as base:  # fmt: skip
+        with nginx(
+            folder, STATIC.format(dir=folder, port=static_port), static_port, "/mission.html"
+        ) as base:
             plain = wrk(base, ["/mission.html"], args.seconds, args.connections, folder)
         print(f"  nginx, the mission page as a static file: {plain.line()}")
         print(f"  app / static, 5 pages: 1/{plain.rate / max(own.rate, 1):.1f}")
@@ -214,8 +256,10 @@ def measure(args: argparse.Namespace, env: dict[str, str], folder: Path) -> None
             wrk(base, paths, 3, args.connections, folder)
             cached = wrk(base, paths, args.seconds, args.connections, folder)
             alike = wrk(base, paths[:1], args.seconds, args.connections, folder)
-        print(f"  nginx as docs/deploy.md sets it up, in front of the app, same 5 pages: "
-              f"{cached.line()}")  # fmt: skip
+        print(
+            f"  nginx as docs/deploy.md sets it up, in front of the app, same 5 pages: "
+            f"{cached.line()}"
+        )
         print(
             f"  proxy / static: 1/{plain.rate / max(cached.rate, 1):.2f} (target >= 1/2; the "
             "5 pages weigh more than the mission page alone)"
@@ -245,27 +289,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4, help="Server worker processes.")
     parser.add_argument("--connections", type=int, default=64, help="wrk connections.")
     args = parser.parse_args()
-    for tool in ("wrk", "nginx"):
-        if shutil.which(tool) is None:
-            sys.exit(
-                f"{tool} is not installed (Debian package {tool}; `make bench-load` installs it)"
-            )
-    folder = Path(tempfile.mkdtemp(prefix="embassies-bench-load-"))
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
-    env |= {"EMBASSIES_DATA_DIR": str(folder / "data"), "DATABASE_URL": fresh_database(),
-            "REDIS_URL": REDIS_URL, "EMBASSIES_SEARCH_RATE": "100000000/m",
-            "EMBASSIES_API_RATE": "100000000/m", "LOG_LEVEL": "WARNING"}  # fmt: skip
-    try:
-        print("postgresql with redis:")
-        seconds = timed(["import", "wikidata-csv", str(SNAPSHOT)], env)
-        timed(["import", "representation-csv", str(dataset("representation").path)], env)
-        timed(["import", "emergency-csv", str(dataset("emergency").path)], env)
-        print(f"  (imported {SNAPSHOT.name} in {seconds:.1f} s)")
+    with loaded_site("embassies-bench-load-") as (env, folder):
         measure(args, env, folder)
         recheck_every_hit(args, env, folder)
-    finally:
-        time.sleep(0.5)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -72,9 +72,14 @@ def _sentence(pick: random.Random, states: list, big: list[str]) -> str:
         return pick.choice(_PLAIN)
     a, b = pick.sample(states, 2)
     return pick.choice(_NAMED).format(
-        adj=a.demonym, adj2=b.demonym, country=a.name, country2=b.name,
-        capital=a.capital.split(",")[0], city=pick.choice(big), day=pick.choice(_DAYS),
-    )  # fmt: skip
+        adj=a.demonym,
+        adj2=b.demonym,
+        country=a.name,
+        country2=b.name,
+        capital=a.capital.split(",")[0],
+        city=pick.choice(big),
+        day=pick.choice(_DAYS),
+    )
 
 
 def throughput(texts: list[str]) -> tuple[float, float, int]:
@@ -100,13 +105,17 @@ def bench_tagging() -> None:
     size = sum(len(a.encode()) for a in articles)
     density = sum(len(find_mentions(a)) for a in articles[:200]) / sum(map(len, articles[:200]))
     wall, cpu, found = throughput(articles)
-    print(f"  tagging {size / 1e6:.1f} MB of generated news ({len(articles)} articles, "
-          f"{density * 1000:.1f} names per 1,000 characters): {wall:.1f} MB/s wall, "
-          f"{cpu:.1f} MB/s CPU (target >= 5 MB/s), {found} country tags")  # fmt: skip
+    print(
+        f"  tagging {size / 1e6:.1f} MB of generated news ({len(articles)} articles, "
+        f"{density * 1000:.1f} names per 1,000 characters): {wall:.1f} MB/s wall, "
+        f"{cpu:.1f} MB/s CPU (target >= 5 MB/s), {found} country tags"
+    )
     seed = (ROOT.parent / "shared" / "seed" / "embassypages-news-page.txt").read_text("utf-8")
     wall, cpu, _ = throughput([seed] * 1000)
-    print(f"  tagging the seed page 1,000 times ({len(seed.encode()) / 1e3:.1f} kB each): "
-          f"{wall:.1f} MB/s wall, {cpu:.1f} MB/s CPU")  # fmt: skip
+    print(
+        f"  tagging the seed page 1,000 times ({len(seed.encode()) / 1e3:.1f} kB each): "
+        f"{wall:.1f} MB/s wall, {cpu:.1f} MB/s CPU"
+    )
 
 
 def feed_xml(base: str) -> bytes:
@@ -120,10 +129,14 @@ def feed_xml(base: str) -> bytes:
 
     big = [c.name for c in cities().values() if c.population > 1_000_000]
     items = [
-        (f"bench-{i}", f"Story {i}: {pick.choice(states).name} talks", f"{base}/story/{i}",
-         "<p>" + " ".join(_sentence(pick, states, big) for _ in range(8)) + "</p>")
+        (
+            f"bench-{i}",
+            f"Story {i}: {pick.choice(states).name} talks",
+            f"{base}/story/{i}",
+            "<p>" + " ".join(_sentence(pick, states, big) for _ in range(8)) + "</p>",
+        )
         for i in range(FEED_ENTRIES)
-    ]  # fmt: skip
+    ]
     return rss(items, full=True).encode()
 
 
@@ -144,13 +157,17 @@ def bench_feed() -> None:
         start = time.perf_counter()
         report = fetch_all()[0]
         seconds = time.perf_counter() - start
-        print(f"  feed of {FEED_ENTRIES} entries ({len(body[0]) / 1e6:.1f} MB): {report.added} "
-              f"added in {seconds:.1f} s, {report.added / seconds:.0f} entries/s")  # fmt: skip
+        print(
+            f"  feed of {FEED_ENTRIES} entries ({len(body[0]) / 1e6:.1f} MB): {report.added} "
+            f"added in {seconds:.1f} s, {report.added / seconds:.0f} entries/s"
+        )
         Feed.objects.update(etag="")
         start = time.perf_counter()
         again = fetch_all()[0]
-        print(f"  same feed again (no validators): {again.skipped} skipped in "
-              f"{time.perf_counter() - start:.1f} s")  # fmt: skip
+        print(
+            f"  same feed again (no validators): {again.skipped} skipped in "
+            f"{time.perf_counter() - start:.1f} s"
+        )
     print(f"  articles stored: {Article.objects.count()}")
 
 

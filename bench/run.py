@@ -80,8 +80,12 @@ def page_urls(base: str) -> dict[str, str]:
 
 def measure_server(env: dict[str, str]) -> None:
     port = free_port()
-    server = subprocess.Popen([EMBASSIES, "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    server = subprocess.Popen(
+        [EMBASSIES, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/")
@@ -103,8 +107,12 @@ def measure_server(env: dict[str, str]) -> None:
 
 
 @contextmanager
-def bench_environment(database: str) -> Iterator[tuple[dict[str, str], Path]]:
-    """(environment, data folder) for commands on a fresh database of that kind; cleaned after."""
+def bench_environment(
+    database: str, migrated: bool = True
+) -> Iterator[tuple[dict[str, str], Path]]:
+    """(environment, data folder) for commands on a fresh database of that kind, migrated
+    unless `migrated` is False (commands refuse a database with migrations pending); cleaned
+    after."""
     data = Path(tempfile.mkdtemp(prefix="embassies-bench-"))
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env |= {"EMBASSIES_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "embassies.settings"}
@@ -113,6 +121,8 @@ def bench_environment(database: str) -> Iterator[tuple[dict[str, str], Path]]:
         env["DATABASE_URL"] = POSTGRES_BENCH
     print(f"{database}:")
     try:
+        if migrated:
+            timed(["migrate", "--verbosity", "0"], env)
         yield env, data
     finally:
         shutil.rmtree(data, ignore_errors=True)

@@ -3,7 +3,7 @@
 Writes, and reads inside a transaction (which must see their own writes), go to "default".
 A replica lags its primary by a moment; pages read from it, editors' changes never do.
 
-A change invalidates cached pages at once (web/cache.py), and a copy rendered from a replica
+A change invalidates cached pages at once (web/pagecache/), and a copy rendered from a replica
 that has not yet replayed the change would be kept, and served as fresh, until it expires.
 So for REPLICA_MAX_LAG seconds after a change, pages rendered to fill the cache read the
 primary (`from_primary`); the replica must replay within that time (docs/deploy.md, section 6).

@@ -6,13 +6,16 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from xstatic.pkg import leaflet
 
-from embassies.lib.env import env_bool, env_int, env_list, env_str
+from embassies.lib.env import env_bool, env_int, env_list, env_rate, env_str
 from embassies.ops.requestlog import logging_config
 from embassies.ops.secretkey import secret_key
 from embassies.web.csp import policy as csp_policy
+
+django_stubs_ext.monkeypatch()  # ModelAdmin[Mission] and the like, at run time too
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -44,9 +47,10 @@ SECRET_KEY = secret_key(
 )
 
 ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS", [] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]"],
+    "ALLOWED_HOSTS",
+    [] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]"],
     "Comma-separated host names served; required in production.",
-)  # fmt: skip
+)
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS is not set. With EMBASSIES_PRODUCTION=true, list the host names the site "
@@ -86,9 +90,9 @@ MIDDLEWARE = [
     "embassies.ops.middleware.RequestObservation",
     # Arriving on the bare home page from elsewhere: the browser's language (a redirect).
     "embassies.web.entry_language.EntryLanguage",
-    # Then fresh copies of cached pages, finished by the middleware below on an earlier request,
-    # answered without it (embassies/web/fastpath.py).
-    "embassies.web.fastpath.FinishedPages",
+    # Then the page cache: anonymous GETs answered from kept copies of finished pages, before
+    # the rest of the chain (embassies/web/pagecache/).
+    "embassies.web.pagecache.middleware.PageCache",
     "django.middleware.security.SecurityMiddleware",
     "embassies.ops.middleware.SecurityHeaders",
     "csp.middleware.CSPMiddleware",
@@ -152,7 +156,7 @@ _PG_NETWORK = {
     "tcp_user_timeout": 15_000,
 }
 # The longest statement a web request may run: `embassies serve` sets it on its connections
-# (directory/management/commands/serve.py). Commands (imports waiting for each other's lock,
+# (ops/server.py). Commands (imports waiting for each other's lock,
 # migrate, restore) keep no limit: a cut import or migration is worse than a slow one.
 DB_STATEMENT_TIMEOUT_MS = env_int(
     "EMBASSIES_DB_STATEMENT_TIMEOUT_MS",
@@ -223,7 +227,7 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
-# The page cache's generation numbers (web/cache.py) must be one for every process of the
+# The page cache's generation numbers (web/pagecache/generations.py) must be one for every process of the
 # site, or a change made by one process (an editor's save, an import command) would not reach
 # the pages another keeps. Without Redis they live in files beside the database: every process
 # on this machine reads the same ones.
@@ -277,16 +281,16 @@ CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int(
     "EMBASSIES_MAX_REQUEST_BYTES", 1_000_000, "Largest request body accepted, in bytes.", 1024
 )
-API_ANON_RATE = env_str(
+API_ANON_RATE = env_rate(
     "EMBASSIES_API_RATE", "600/m", "Anonymous API requests allowed per client (e.g. 600/m, 20/s)."
 )
 # A token is issued by hand to a known editor or bot, so its limit is a fuse, not a share of
 # capacity: ten times the anonymous rate lets a bulk sync run unhindered, yet a runaway loop or
 # a leaked token is held to 100 requests a second instead of writing as fast as it can.
-API_TOKEN_RATE = env_str(
+API_TOKEN_RATE = env_rate(
     "EMBASSIES_API_TOKEN_RATE", "6000/m", "API requests allowed per token (e.g. 6000/m, 100/s)."
 )
-TAG_RATE = env_str("EMBASSIES_TAG_RATE", "30/m", "POST /api/v1/tag requests allowed per client.")
+TAG_RATE = env_rate("EMBASSIES_TAG_RATE", "30/m", "POST /api/v1/tag requests allowed per client.")
 # Parsing HTML costs far more per byte than reading it: an article is a few tens of KB.
 TAG_MAX_BYTES = env_int(
     "EMBASSIES_TAG_MAX_BYTES",
@@ -294,10 +298,28 @@ TAG_MAX_BYTES = env_int(
     "Largest document POST /api/v1/tag accepts, in bytes (413 beyond).",
     1024,
 )
-SEARCH_RATE = env_str(
+# News (embassies/news): what `embassies news fetch` and `embassies news import` download.
+NEWS_MAX_BYTES = env_int(
+    "EMBASSIES_NEWS_MAX_BYTES",
+    10 * 1024 * 1024,
+    "Largest feed or article page downloaded, in bytes; bigger bodies are refused.",
+    1024,
+)
+NEWS_FETCH_SECONDS = env_int(
+    "EMBASSIES_NEWS_FETCH_SECONDS",
+    30,
+    "Longest time one feed or article page may take to download.",
+    1,
+)
+NEWS_FULL_TEXT = env_bool(
+    "EMBASSIES_NEWS_FULL_TEXT",
+    True,
+    "Follow feed entries that carry only a summary to their page for the full text.",
+)
+SEARCH_RATE = env_rate(
     "EMBASSIES_SEARCH_RATE", "60/m", "Search and finder page requests allowed per client."
 )
-CORRECTION_RATE = env_str(
+CORRECTION_RATE = env_rate(
     "EMBASSIES_CORRECTION_RATE", "5/h", "Corrections one client may send through the public form."
 )
 # Behind N reverse proxies: trust their X-Forwarded-Proto, and take the client's address from
@@ -319,9 +341,10 @@ SECURE_SSL_REDIRECT = env_bool(
     "EMBASSIES_SSL_REDIRECT", PRODUCTION, "Redirect http:// to https:// (default: in production)."
 )
 SECURE_HSTS_SECONDS = env_int(
-    "EMBASSIES_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0,
+    "EMBASSIES_HSTS_SECONDS",
+    31_536_000 if PRODUCTION else 0,
     "Strict-Transport-Security max-age (default: a year in production, else off).",
-)  # fmt: skip
+)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = env_bool(
     "EMBASSIES_HSTS_PRELOAD", True, "HSTS covers subdomains and asks for browser preloading."
 )
@@ -405,7 +428,7 @@ MAP_TILE_URL = env_str(
 # Content-Security-Policy (django-csp 4): no inline script or style on any page.
 CONTENT_SECURITY_POLICY = csp_policy(MAP_TILE_URL)
 
-# How long a process trusts the page-cache generation numbers it read (web/cache.py): another
+# How long a process trusts the page-cache generation numbers it read (web/pagecache/generations.py): another
 # process's change shows within this time.
 PAGE_RECHECK_MS = env_int(
     "EMBASSIES_PAGE_RECHECK_MS",
@@ -465,9 +488,10 @@ QUALITY_STALE_DAYS = env_int(
 )
 
 LOG_FORMAT = env_str(
-    "LOG_FORMAT", "json" if PRODUCTION else "text",
+    "LOG_FORMAT",
+    "json" if PRODUCTION else "text",
     "Log lines on stderr: json (one object per line) or text (default: json in production).",
-)  # fmt: skip
+)
 if LOG_FORMAT not in ("json", "text"):
     raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use json or text.")
 LOGGING = logging_config(LOG_FORMAT, env_str("LOG_LEVEL", "INFO", "Log level."))

@@ -19,7 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 # Only pages belong here; the API, admin, static files and other machine routes stay above.
 urlpatterns += i18n_patterns(
     path("alerts/", include("embassies.alerts.urls")),
-    path("news/", include("embassies.news.urls")),
+    path("news/", include("embassies.web.news_urls")),
     path("", include("embassies.corrections.urls")),  # /missions/<id>/correct/
     path("", include("embassies.web.urls")),
     prefix_default_language=False,

@@ -77,16 +77,16 @@ def _default_language() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
     """Rate-limit counters and cached pages must not leak from one test into the next: the
-    shared caches, and what this process keeps of them (finished pages, generation numbers)."""
+    shared caches, and what this process keeps of them (copies of pages, generation numbers)."""
     from django.core.cache import cache, caches
 
-    from embassies.web import cache as page_cache
-    from embassies.web import fastpath
+    from embassies.lib.generations import recent
+    from embassies.web.pagecache.copies import forget_kept
 
     cache.clear()
     caches["generations"].clear()
-    page_cache.recent.forget(list(page_cache.recent.read_at))
-    fastpath.nearby.clear()
+    recent.forget()
+    forget_kept()
 
 
 @pytest.fixture(autouse=True)
@@ -112,7 +112,7 @@ def batched_changes() -> None:
 def unreachable_cache(backend: str) -> dict[str, dict[str, str]]:
     """A CACHES setting whose Redis server is a port nothing listens on: a cache outage
     (the page-cache generation numbers stay where they are)."""
-    from bench.http import free_port
+    from tests.helpers import free_port
 
     unreachable = {"BACKEND": backend, "LOCATION": f"redis://127.0.0.1:{free_port()}/0"}
     return {**settings.CACHES, "default": unreachable}

@@ -32,8 +32,14 @@ def local_server(handler: Handler) -> Iterator[tuple[str, list[dict[str, object]
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
             query = parse_qs(parts.query) | parse_qs(body.decode("utf-8", "replace"))
-            seen.append({"method": self.command, "path": parts.path, "query": query,
-                         "headers": dict(self.headers)})  # fmt: skip
+            seen.append(
+                {
+                    "method": self.command,
+                    "path": parts.path,
+                    "query": query,
+                    "headers": dict(self.headers),
+                }
+            )
             status, headers, payload = handler(self.command, parts.path, query, body)
             self.send_response(status)
             for name, value in headers.items():

@@ -26,7 +26,9 @@ class ActiveFilter(admin.SimpleListFilter):
     title = "state"
     parameter_name = "state"
 
-    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin[Alert]
+    ) -> list[tuple[str, str]]:
         return [("active", "Active now"), ("inactive", "Ended or scheduled")]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Alert]) -> QuerySet[Alert]:
@@ -38,7 +40,7 @@ class ActiveFilter(admin.SimpleListFilter):
 
 
 @admin.register(Alert)
-class AlertAdmin(SimpleHistoryAdmin):
+class AlertAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # simple_history ships no type hints
     list_display = ["country", "headline", "severity", "starts_at", "ends_at", "source", "active"]
     list_filter = [ActiveFilter, "severity", "source", "country"]
     list_select_related = ["country"]
@@ -61,15 +63,19 @@ class AlertAdmin(SimpleHistoryAdmin):
             alert.ends_at = alert.updated_at = now
         # Ending is a change like any other: each alert's history records it, and who did it.
         bulk_update_with_history(
-            ending, Alert, ["ends_at", "updated_at"], default_user=request.user,
-            default_change_reason="ended now by an editor", default_date=now,
-        )  # fmt: skip
+            ending,
+            Alert,
+            ["ends_at", "updated_at"],
+            default_user=request.user,
+            default_change_reason="ended now by an editor",
+            default_date=now,
+        )
         countries_changed(a.country_id for a in ending)  # a bulk update sends no signals
         self.message_user(request, f"{len(ending)} alert(s) ended.")
 
 
 @admin.register(Advisory)
-class AdvisoryAdmin(admin.ModelAdmin):
+class AdvisoryAdmin(admin.ModelAdmin[Advisory]):
     list_display = ["country", "issuer", "level", "title", "published", "updated_at"]
     list_filter = ["issuer", "level", "country"]
     list_select_related = ["country"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from embassies.alerts.models import Alert, Severity
+from embassies.alerts.raising import shown_headline
 from embassies.alerts.serialize import finder_url
 from embassies.countries.grammar import place
 
@@ -34,7 +35,7 @@ def banner(alert: Alert, mission_id: int | None = None) -> Banner:
         alert=alert,
         code=alert.country_id,
         place=place(alert.country),  # "the Bahamas" in English, the CLDR name otherwise
-        sentence=sentence(alert.headline),
+        sentence=sentence(shown_headline(alert)),  # the reader's language, unless an editor's
         finder_url=finder_url(alert.country_id),
         severity=Severity(alert.severity).name.lower(),
         crisis=alert.severity == Severity.CRISIS,

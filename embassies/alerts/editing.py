@@ -54,17 +54,29 @@ def _missions(ids: list[int]) -> list[Mission]:
 
 
 def add_alert(
-    code: str, headline: str, *, level: Severity = Severity.CRISIS, until: datetime | None = None,
-    body: str = "", source_url: str = "", missions: tuple[int, ...] = (),
-) -> Alert:  # fmt: skip
+    code: str,
+    headline: str,
+    *,
+    level: Severity = Severity.CRISIS,
+    until: datetime | None = None,
+    body: str = "",
+    source_url: str = "",
+    missions: tuple[int, ...] = (),
+) -> Alert:
     """An editor's alert, starting now; ValueError with the reason when an argument is wrong."""
     now = timezone.now()
     _check(headline, until, now)
     country, affected = _country(code), _missions(list(missions))
     with transaction.atomic():
         alert = Alert.objects.create(
-            country=country, headline=headline.strip(), body=body.strip(), severity=level,
-            starts_at=now, ends_at=until, source=Source.EDITOR, source_url=source_url,
-        )  # fmt: skip
+            country=country,
+            headline=headline.strip(),
+            body=body.strip(),
+            severity=level,
+            starts_at=now,
+            ends_at=until,
+            source=Source.EDITOR,
+            source_url=source_url,
+        )
         alert.missions.set(affected)
     return alert

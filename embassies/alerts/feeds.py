@@ -19,7 +19,7 @@ def state(alert: Alert, now: datetime) -> str:
     return "Active" if alert.starts_at <= now else "Scheduled"
 
 
-class AlertChanges(Feed):
+class AlertChanges(Feed[Alert, None]):
     feed_type = Atom1Feed
     title = "Consular-assistance alerts"
     subtitle = "Alerts raised, changed and ended, latest change first."

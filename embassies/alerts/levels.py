@@ -5,25 +5,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
+
 from embassies.alerts import queries
 from embassies.alerts.advisories.issuers import name_of
 from embassies.alerts.models import Advisory
-from embassies.countries.grammar import place, the
+from embassies.countries.grammar import place
 from embassies.countries.models import Country
+from embassies.directory import titles
 
-# Every issuer's scale is mapped to these four steps (the US wording).
-LEVELS = {1: "Exercise normal precautions", 2: "Exercise increased caution",
-          3: "Reconsider travel", 4: "Do not travel"}  # fmt: skip
 NOTICE_LEVEL = 3  # level 3 shows a notice without a banner; level 4 raises a crisis alert
 
 
-def label(level: int) -> str:
-    return f"Level {level}: {LEVELS.get(level, '')}"
-
-
 def notice(advisory: Advisory) -> str:
-    place = the(advisory.country.name)
-    return f"The {name_of(advisory.issuer)} advises travellers to reconsider travel to {place} (level 3 of 4)."
+    names = {
+        "issuer": name_of(advisory.issuer),
+        "country": place(advisory.country, other=titles.country_in),
+    }
+    text = gettext(
+        # Translators: "The US Department of State advises travellers to reconsider travel to
+        # Israel (level 3 of 4)." %(issuer)s is the government's own (English) name;
+        # %(country)s is "the Bahamas" in English, the name in yours, and in French it brings
+        # its own "en"/"au"/"aux" ("en Israël"), so leave "to" out.
+        "The %(issuer)s advises travellers to reconsider travel to %(country)s (level 3 of 4)."
+    )
+    return text % names
 
 
 def country_levels(code: str) -> dict[str, Any]:

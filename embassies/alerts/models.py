@@ -87,10 +87,14 @@ class Alert(models.Model):
     )
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.EDITOR)
     advisory = models.ForeignKey(
-        Advisory, models.SET_NULL, null=True, blank=True, related_name="alerts",
+        Advisory,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="alerts",
         help_text="The advisory that raised it; the importer only touches alerts whose "
         "source is the advisory.",
-    )  # fmt: skip
+    )
     source_url = models.URLField(max_length=500, blank=True)
     missions = models.ManyToManyField(
         Mission, blank=True, related_name="alerts", help_text="Missions it affects."

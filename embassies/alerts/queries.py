@@ -19,7 +19,7 @@ def active(now: datetime | None = None) -> QuerySet[Alert]:
     missions = Mission.objects.select_related("sending", "host").order_by("pk")
     return (
         Alert.objects.filter(active_q(now))
-        .select_related("country", "advisory")
+        .select_related("country", "advisory", "advisory__country")
         .prefetch_related(Prefetch("missions", queryset=missions))
     )
 
@@ -76,7 +76,9 @@ def _changed_at(now: datetime) -> Greatest:
 def recent_changes(limit: int = 50, now: datetime | None = None) -> QuerySet[Alert]:
     """Alerts by their latest change, each annotated with `changed_at`: the feed's entries."""
     changed = _changed_at(now or timezone.now())
-    found = Alert.objects.select_related("country", "advisory").annotate(changed_at=changed)
+    found = Alert.objects.select_related("country", "advisory", "advisory__country").annotate(
+        changed_at=changed
+    )
     return found.order_by("-changed_at", "-pk")[:limit]
 
 

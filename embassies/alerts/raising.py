@@ -8,22 +8,66 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
+
+from embassies.alerts.advisories.issuers import name_of
 from embassies.alerts.models import Advisory, Alert, Severity, Source
-from embassies.countries.grammar import the
+from embassies.countries import grammar
+from embassies.countries.models import Country
+from embassies.directory import titles
 from embassies.lib.changes import countries_changed
 
 CRISIS_LEVEL = 4
 
 
-def headline(issuer_name: str, country_name: str) -> str:
-    return f"The {issuer_name} advises: do not travel to {the(country_name)} (level 4 of 4)"
+def headline(issuer_name: str, country: Country) -> str:
+    """The raised alert's headline in the active language."""
+    names = {"issuer": issuer_name, "country": grammar.place(country, other=titles.country_in)}
+    text = gettext(
+        # Translators: "The US Department of State advises: do not travel to Russia (level 4 of
+        # 4)". %(issuer)s is the government's own (English) name; %(country)s is "the Bahamas"
+        # in English, the name in yours, and in French it brings its own "en"/"au"/"aux"
+        # ("en Russie"), so leave "to" out.
+        "The %(issuer)s advises: do not travel to %(country)s (level 4 of 4)"
+    )
+    return text % names
+
+
+def body(issuer_name: str, advisory_title: str) -> str:
+    """The raised alert's body in the active language; the advisory's title stays as issued."""
+    names = {"issuer": grammar.name_owner(issuer_name), "title": advisory_title}
+    text = gettext(
+        # Translators: "From the US Department of State’s travel advisory “Russia - Level 4: Do
+        # Not Travel”." %(issuer)s is the English possessive; in your language it is the
+        # government's (English) name. %(title)s is the advisory's title as its issuer wrote it.
+        "From the %(issuer)s travel advisory “%(title)s”."
+    )
+    return text % names
+
+
+def shown_headline(alert: Alert) -> str:
+    """The headline in the page's language while it is still the one an import wrote; an
+    editor's wording (or an editor's alert) as stored, in the language it was written in."""
+    advisory = alert.advisory if alert.source == Source.ADVISORY else None
+    if advisory is None:
+        return alert.headline
+    issuer_name = name_of(advisory.issuer)
+    with translation.override(settings.LANGUAGE_CODE):
+        written = headline(issuer_name, advisory.country)
+    return headline(issuer_name, advisory.country) if alert.headline == written else alert.headline
 
 
 def _raise(advisory: Advisory, issuer_name: str, now: datetime) -> Alert:
+    # Stored in the site's language whatever language the import runs under: an editor may
+    # reword it, and shown_headline gives readers of other languages theirs until then.
+    with translation.override(settings.LANGUAGE_CODE):
+        title, text = headline(issuer_name, advisory.country), body(issuer_name, advisory.title)
     return Alert.objects.create(
         country=advisory.country,
-        headline=headline(issuer_name, advisory.country.name),
-        body=f"From the {issuer_name}'s travel advisory \u201c{advisory.title}\u201d.",
+        headline=title,
+        body=text,
         severity=Severity.CRISIS,
         starts_at=now,
         source=Source.ADVISORY,

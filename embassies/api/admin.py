@@ -14,14 +14,14 @@ from django.utils import timezone
 from embassies.api.models import ApiToken, digest
 
 
-class IssueForm(forms.ModelForm):
+class IssueForm(forms.ModelForm[ApiToken]):
     class Meta:
         model = ApiToken
         fields = ["name"]
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
     list_display = ["name", "created_at", "last_used_at", "revoked_at"]
     list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
     search_fields = ["name"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Router, Schema
+from ninja.params.functions import Query  # typed; ninja's aliases are for annotations
 
 from embassies.alerts import queries
 from embassies.alerts.serialize import advisory_to_dict, alert_to_dict

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Path, Router
+from ninja import Router
+from ninja.params.functions import Path  # typed; ninja's aliases are for annotations
 
 from embassies.alerts.queries import advisories as advisories_of
 from embassies.alerts.queries import for_country as alerts_for
@@ -43,10 +44,15 @@ def get_country(
     if country is None:
         raise ApiError(404, f"No country with code {code.upper()}.")
     advisories = [
-        {"issuer": a.issuer, "level": a.level, "title": a.title,
-         "published": a.published.isoformat() if a.published else None, "url": a.link or None}
+        {
+            "issuer": a.issuer,
+            "level": a.level,
+            "title": a.title,
+            "published": a.published.isoformat() if a.published else None,
+            "url": a.link or None,
+        }
         for a in advisories_of(country.code)
-    ]  # fmt: skip
+    ]
     return country_to_dict(country, country_counts(country), request) | {
         "alerts": [alert_summary(alert, request) for alert in alerts_for(country.code)],
         "advisories": advisories,

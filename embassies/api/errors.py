@@ -8,7 +8,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext, ngettext
 from ninja import NinjaAPI
 from ninja.errors import HttpError, Throttled, ValidationError
 
@@ -56,7 +57,7 @@ def install(api: NinjaAPI) -> None:
         api.add_exception_handler(exc_class, _handle)
 
 
-def _handle(request: HttpRequest, exc: object) -> JsonResponse:
+def _handle(request: HttpRequest, exc: object) -> HttpResponse:
     if isinstance(exc, Throttled):
         response = error_response(429, "Too many requests; slow down.")
         response["Retry-After"] = str(max(1, int(exc.wait or 1)))
@@ -66,20 +67,58 @@ def _handle(request: HttpRequest, exc: object) -> JsonResponse:
         return error_response(413, f"The request body is larger than {limit} bytes.")
     if isinstance(exc, ApiError):
         return error_response(exc.status_code, exc.message, exc.code, exc.details)
+    if _unreadable_body(exc):
+        return error_response(400, gettext("The request body is not valid JSON."))
     if isinstance(exc, HttpError):
         return error_response(exc.status_code, str(exc))
     if isinstance(exc, Http404):
         return error_response(404, str(exc) or "Not found.")
     if isinstance(exc, ValidationError):
-        return error_response(422, "The request is not valid.", details=_fields(exc))
+        return _invalid(exc)
     if isinstance(exc, OperationalError | InterfaceError):  # the database is down: retry later
-        log.warning("database unavailable on %s %s: %s", request.method, request.path, exc)
-        response = error_response(503, "The database is unavailable; please try again shortly.")
-        response["Retry-After"] = "30"
-        return response
+        from embassies.web.unavailable import database_unavailable  # it builds this shape too
+
+        return database_unavailable(request, exc)
     if isinstance(exc, BaseException):
         log.error("Unhandled error in %s %s", request.method, request.path, exc_info=exc)
     return error_response(500, "Something went wrong on our side; please try again later.")
+
+
+def _unreadable_body(exc: object) -> bool:
+    """ninja's 400 for a body json.loads refused: its own words ("Cannot parse request body")
+    do not say what is wrong; the JSON error it was raised from does."""
+    return (
+        isinstance(exc, HttpError)
+        and exc.status_code == 400
+        and isinstance(exc.__cause__, ValueError)
+    )
+
+
+def _invalid(exc: ValidationError) -> JsonResponse:
+    """422 for a request its schema refuses. Errors in a JSON body take the write paths' own
+    shape (editing.EditError's): {field: [messages]}, with any unknown field named."""
+    if not exc.errors or not all(_in_body(error) for error in exc.errors):
+        return error_response(422, gettext("The request is not valid."), details=_fields(exc))
+    if any(len(error["loc"]) < 3 for error in exc.errors):  # the body itself, not a field
+        return error_response(422, gettext("The request body must be a JSON object of fields."))
+    problems: dict[str, list[str]] = {}
+    unknown: list[str] = []
+    for error in exc.errors:
+        name = str(error["loc"][2])  # ("body", the view's parameter, the field, ...)
+        if error.get("type") == "extra_forbidden":
+            unknown.append(name)
+            problems.setdefault(name, []).append(gettext("Unknown field."))
+        else:
+            problems.setdefault(name, []).append(str(error.get("msg", "")))
+    if not unknown:
+        return error_response(422, gettext("The request is not valid."), details=problems)
+    message = ngettext("Unknown field: %(names)s.", "Unknown fields: %(names)s.", len(unknown))
+    return error_response(422, message % {"names": ", ".join(unknown)}, details=problems)
+
+
+def _in_body(error: dict[str, Any]) -> bool:
+    loc = list(error.get("loc") or [])
+    return bool(loc) and loc[0] == "body"
 
 
 def _fields(exc: ValidationError) -> list[dict[str, Any]]:

@@ -1,7 +1,8 @@
 """GET /api/v1/exports/missions.csv, .geojson and .jsonl: every mission, or those filtered.
 
-The filters are the missions list's (parse_filter); the body is streamed, so a full export
-costs the server about one chunk of missions in memory, not the whole directory.
+The filters are the missions list's (schemas.FilterQuery, then parse_filter); the body is
+streamed, so a full export costs the server about one chunk of missions in memory, not the
+whole directory.
 
 A failure before the first piece is an error response (500 in the API's error shape); one
 after it cannot change the 200 already sent, so the body ends with directory.exports.FAILED,
@@ -14,27 +15,14 @@ from itertools import chain
 from typing import Any
 
 from django.http import HttpRequest, StreamingHttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router
 
 from embassies.api.errors import ApiError
-from embassies.api.schemas import ErrorOut, MissionOut
+from embassies.api.schemas import ErrorOut, FilterQuery, MissionOut
 from embassies.directory.exports import FORMATS, export
 from embassies.directory.filters import FilterError, filtered, parse_filter
 
 router = Router(tags=["exports"])
-
-
-class ExportFilters(Schema):
-    """Documents the query parameters; parse_filter reads and checks them."""
-
-    sending: str = Field("", description="Sending state, ISO 3166-1 alpha-2 (CA).")
-    host: str = Field("", description="Host state, ISO 3166-1 alpha-2 (RU).")
-    kind: str = Field("", description="Mission kind (embassy, consulate_general, ...).")
-    city: str = Field("", description="City, exact but any case (Moscow).")
-    status: str = Field("", description="open, suspended or closed.")
-    near: str = Field("", description="lat,lon in degrees (55.75,37.62).")
-    radius_km: str = Field("", description="Radius around `near`, in km (default 50).")
-    updated_since: str = Field("", description="ISO 8601 date or time.")
 
 
 def _documented(fmt: str, what: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -87,9 +75,14 @@ def _feature_collection_schema() -> dict[str, Any]:
             "properties": _properties_schema(),
         },
     }
-    return {"type": "object", "required": ["type", "features"],
-            "properties": {"type": _const("FeatureCollection"),
-                           "features": {"type": "array", "items": feature}}}  # fmt: skip
+    return {
+        "type": "object",
+        "required": ["type", "features"],
+        "properties": {
+            "type": _const("FeatureCollection"),
+            "features": {"type": "array", "items": feature},
+        },
+    }
 
 
 def _streamed(request: HttpRequest, fmt: str) -> StreamingHttpResponse:
@@ -116,7 +109,7 @@ RESPONSES: dict[int, Any] = {200: None, 422: ErrorOut}
     summary="Missions as CSV",
     openapi_extra=_documented("csv", "CSV with a header row, one mission per record."),
 )
-def export_csv(request: HttpRequest, filters: Query[ExportFilters]) -> StreamingHttpResponse:
+def export_csv(request: HttpRequest, filters: Query[FilterQuery]) -> StreamingHttpResponse:
     """Columns: id, wikidata, kind, sending, host, city, address, lat, lon, status, phones and
     emails (each joined by " | "), website, accreditations (codes joined by a space), url,
     updated_at."""
@@ -131,7 +124,7 @@ def export_csv(request: HttpRequest, filters: Query[ExportFilters]) -> Streaming
         "geojson", "A GeoJSON FeatureCollection (RFC 7946).", _feature_collection_schema()
     ),
 )
-def export_geojson(request: HttpRequest, filters: Query[ExportFilters]) -> StreamingHttpResponse:
+def export_geojson(request: HttpRequest, filters: Query[FilterQuery]) -> StreamingHttpResponse:
     """One Feature per mission: a Point at [lon, lat], or a null geometry where the place is
     unknown; properties are the mission's JSON shape without lat and lon."""
     return _streamed(request, "geojson")
@@ -143,6 +136,6 @@ def export_geojson(request: HttpRequest, filters: Query[ExportFilters]) -> Strea
     summary="Missions as JSON Lines",
     openapi_extra=_documented("jsonl", "JSON Lines: one mission per line."),
 )
-def export_jsonl(request: HttpRequest, filters: Query[ExportFilters]) -> StreamingHttpResponse:
+def export_jsonl(request: HttpRequest, filters: Query[FilterQuery]) -> StreamingHttpResponse:
     """One mission per line, in the same shape as GET /missions/{ref}."""
     return _streamed(request, "jsonl")

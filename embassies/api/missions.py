@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date
-from ninja import Field, Path, Query, Router, Schema
+from django.utils.translation import gettext
+from ninja import Field, Query, Router
+from ninja.params.functions import Path  # typed; ninja's alias is for annotations
 from ninja.responses import Status as Answer
 
 from embassies.api.auth import TokenAuth
 from embassies.api.errors import ApiError
 from embassies.api.models import ApiToken
-from embassies.api.schemas import ErrorOut, MissionChanges, MissionOut, MissionPage, NewMission
+from embassies.api.schemas import (
+    ErrorOut,
+    FilterQuery,
+    MissionChanges,
+    MissionOut,
+    MissionPage,
+    NewMission,
+)
+from embassies.countries.models import Country
 from embassies.directory.editing import EditError, create_mission, edit_mission
-from embassies.directory.filters import MAX_RADIUS_KM, FilterError, filtered, parse_filter
-from embassies.directory.kinds import Kind
-from embassies.directory.models import Mission, Status
+from embassies.directory.filters import FilterError, filtered, parse_filter
+from embassies.directory.models import Mission
 from embassies.directory.queries import mission_by_ref, with_relations
 from embassies.directory.serialize import mission_to_dict
 
@@ -25,20 +33,11 @@ router = Router(tags=["missions"])
 REF = Path(..., pattern=r"^(\d+|[Qq]\d+)$", description='Numeric id or QID ("Q4374011").')
 MAX_LIMIT = 500
 MAX_ID = 2**63 - 1  # ids are 64-bit integers in every database
-NEAR = r"^\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*$"
 
 
-class MissionQuery(Schema):
-    """Filters of the missions list, declared so the OpenAPI document says what is accepted."""
+class MissionQuery(FilterQuery):
+    """The filters, and a page of them, declared so the OpenAPI document says what is accepted."""
 
-    sending: str | None = Field(None, pattern=r"^[A-Za-z]{2}$", description="ISO alpha-2")
-    host: str | None = Field(None, pattern=r"^[A-Za-z]{2}$", description="ISO alpha-2")
-    kind: Kind | None = None
-    city: str | None = Field(None, max_length=120)
-    status: Status | None = None
-    near: str | None = Field(None, pattern=NEAR, description="lat,lon in degrees")
-    radius_km: float | None = Field(None, gt=0, le=MAX_RADIUS_KM)
-    updated_since: datetime | None = None
     # Keyset pagination: the cursor is the id after which the page starts. Ids only grow, so a
     # page never skips or repeats a mission, whatever is inserted meanwhile.
     cursor: int | None = Field(
@@ -106,9 +105,20 @@ def _edited(request: HttpRequest, action: Any) -> dict[str, Any]:
     summary="Change a mission (token required)",
 )
 def patch_mission(request: HttpRequest, changes: MissionChanges, ref: str = REF) -> dict[str, Any]:
+    """Only the fields sent change; a body that changes nothing answers the mission as it is
+    and adds no version to its history."""
     mission = _found(ref)
     fields = changes.dict(exclude_unset=True)
     return _edited(request, lambda editor: edit_mission(mission, fields, editor))
+
+
+def _known_country(code: str) -> str:
+    """`code` upper-cased, once a country has it: a well-formed code no country has is a
+    missing resource (404), as in GET /countries/{code}; the document allows any such code."""
+    upper = code.upper()
+    if not Country.objects.filter(code=upper).exists():
+        raise ApiError(404, gettext("No country with code %(code)s.") % {"code": upper})
+    return upper
 
 
 @router.post(
@@ -119,6 +129,7 @@ def patch_mission(request: HttpRequest, changes: MissionChanges, ref: str = REF)
         400: ErrorOut,
         401: ErrorOut,
         403: ErrorOut,
+        404: ErrorOut,
         413: ErrorOut,
         422: ErrorOut,
     },
@@ -126,7 +137,7 @@ def patch_mission(request: HttpRequest, changes: MissionChanges, ref: str = REF)
 )
 def post_mission(request: HttpRequest, new: NewMission) -> Answer[dict[str, Any]]:
     fields = new.dict(exclude={"sending", "host"})
-    sending, host = new.sending.upper(), new.host.upper()
+    sending, host = _known_country(new.sending), _known_country(new.host)
     return Answer(
         201, _edited(request, lambda editor: create_mission(sending, host, fields, editor))
     )

@@ -7,7 +7,8 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext
-from ninja import Path, Query, Router, Schema
+from ninja import Router, Schema
+from ninja.params.functions import Path, Query  # typed; ninja's aliases are for annotations
 
 from embassies.api.errors import ApiError
 from embassies.api.schemas import ErrorOut
@@ -22,10 +23,12 @@ MAX_OFFSET = 1_000_000
 
 router = Router(tags=["news"])
 MAX_LIMIT = 100
+# Not only white space (bytes.strip's): an empty document is refused with 422.
+_SOME_TEXT = {"type": "string", "pattern": "[^ \\t\\n\\r\\u000b\\u000c]"}
 _DOCUMENT = {
     "required": True,
     "description": "The document to tag: plain text, HTML or a JSON article.",
-    "content": {kind: {"schema": {"type": "string"}} for kind in ("text/plain", "text/html")},
+    "content": {kind: {"schema": _SOME_TEXT} for kind in ("text/plain", "text/html")},
 }
 
 

@@ -1,10 +1,116 @@
-"""Response schemas: the OpenAPI document's account of the shapes serialize.py builds."""
+"""Response schemas: the OpenAPI document's account of the shapes serialize.py builds; and
+request schemas, which state every constraint the server enforces on a body or a filter.
+
+The document and the server must not disagree: a value the document allows is accepted, one it
+forbids is refused with 422. Two ways keep them together. What only the API decides (types,
+enums, country codes, `near`, page sizes, the form of a web address) is declared here and
+checked by ninja against the same declaration. What every write path shares (lengths, item
+counts, coordinates, phone numbers, NUL) stays decided by directory.limits and editing, with
+their own translated messages, and is stated here from the same constants (`_stated`), never
+copied. The one approximation is an email address, whose form Django's validator decides and
+the "email" format only describes.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any
 
-from ninja import Schema
+from ninja import Field, Schema
+from pydantic import ConfigDict, Strict, StringConstraints
+
+from embassies.directory import limits
+from embassies.directory.filters import MAX_RADIUS_KM
+from embassies.directory.kinds import Kind
+from embassies.directory.models import Status
+
+# Letters in either case: the server upper-cases a code before looking it up.
+COUNTRY_CODE = r"^[A-Za-z]{2}$"
+# PostgreSQL cannot store NUL in text, so no text the API takes may hold one.
+NO_NUL = r"^[^\u0000]*$"
+# A DNS label: letters, digits and inner hyphens, here at most 40 characters.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}[A-Za-z0-9])?"
+# An http(s) URL on a named host and an optional path of visible ASCII (no backslash), or ""
+# (none): a subset of what both Django's URLValidator and lib.urls.web_url accept, so a URL the
+# document allows is never refused later. At most five labels and a 24-letter top-level domain
+# keep the host under the 253 characters DNS (and URLValidator) allow.
+WEB_ADDRESS = (
+    rf"^(?:[Hh][Tt][Tt][Pp][Ss]?://(?:{_LABEL}\.){{1,5}}[A-Za-z]{{2,24}}(?:/[!-\[\]-~]*)?)?$"
+)
+
+
+def _below(limit: int) -> str:
+    """A regular expression for the whole numbers 0 to limit - 1, without leading zeros
+    (90 -> "[0-9]|[1-8][0-9]"): a JSON Schema pattern cannot compare numbers."""
+    digits = str(limit)
+    shorter = ["[0-9]"] + [f"[1-9][0-9]{{{n - 1}}}" for n in range(2, len(digits))]
+    same_length = []
+    for i, digit in enumerate(digits):
+        low = 1 if i == 0 else 0
+        if int(digit) > low:
+            rest = len(digits) - i - 1
+            tail = f"[0-9]{{{rest}}}" if rest else ""
+            same_length.append(f"{digits[:i]}[{low}-{int(digit) - 1}]{tail}")
+    return "|".join(shorter + same_length)
+
+
+def degrees_pattern(bounds: tuple[float, float]) -> str:
+    """Decimal degrees within symmetric whole-number bounds ((-90.0, 90.0)), without anchors."""
+    limit = int(bounds[1])
+    if bounds != (-limit, limit):
+        raise ValueError(f"degrees_pattern takes bounds like (-90, 90), not {bounds}")
+    return rf"-?(?:(?:{_below(limit)})(?:\.[0-9]+)?|{limit}(?:\.0+)?)"
+
+
+# "lat,lon" in decimal degrees, each in range: what the missions filter and the finder accept.
+NEAR = rf"^{degrees_pattern(limits.LATITUDE)},{degrees_pattern(limits.LONGITUDE)}$"
+
+CountryCode = Annotated[str, StringConstraints(pattern=COUNTRY_CODE)]
+# No NUL, as editing._check_text requires of every text (PostgreSQL cannot store it).
+NO_NUL_TEXT = {"pattern": NO_NUL}
+
+
+def _stated(**keywords: Any) -> Any:
+    """JSON Schema keywords for a rule directory.limits enforces (with its own messages):
+    stated in the document, not checked a second time here."""
+    return Field(json_schema_extra=keywords)
+
+
+# The JSON Schema of each value limits.CHECKS checks, from the same constants.
+Phone = Annotated[str, _stated(maxLength=limits.MAX_PHONE_CHARS, pattern=limits.PHONE_PATTERN)]
+# The form is checked by Django's email validator (limits.email); "format" describes it.
+Email = Annotated[str, _stated(maxLength=limits.MAX_EMAIL_CHARS, format="email", **NO_NUL_TEXT)]
+# A JSON number only: pydantic would also take true or "1.5" as a float, which the document
+# (type number) forbids.
+Latitude = Annotated[
+    float, Strict(), _stated(minimum=limits.LATITUDE[0], maximum=limits.LATITUDE[1])
+]
+Longitude = Annotated[
+    float, Strict(), _stated(minimum=limits.LONGITUDE[0], maximum=limits.LONGITUDE[1])
+]
+# A web address is the API's own rule (checked here): limits would take more than the pattern says.
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS)]
+Profile = Annotated[WebAddress, _stated(maxLength=limits.MAX_SOCIAL_CHARS)]
+
+
+def _optional(**keywords: Any) -> Any:
+    """A body field that may be left out (it then stays as it is) but is never null: the
+    type alone says what a value must be. Typed Any so the field keeps its non-null type."""
+    return Field(None, **keywords)
+
+
+def _text(name: str, description: str | None = None) -> Any:
+    """A text field of a body, as long as limits.MAX_CHARS allows."""
+    extra = {"maxLength": limits.MAX_CHARS[name], **NO_NUL_TEXT}
+    return _optional(description=description, json_schema_extra=extra)
+
+
+def _without_null_defaults(schema: dict[str, Any]) -> None:
+    """A field left out of a body is left alone, not set to null: the document must not claim
+    null as the default of a field whose type forbids it."""
+    for field in schema.get("properties", {}).values():
+        if field.get("default", ...) is None:
+            del field["default"]
 
 
 class PhotoOut(Schema):
@@ -101,28 +207,65 @@ class CountryList(Schema):
     results: list[CountryOut]
 
 
-class MissionChanges(Schema):
+class StrictBody(Schema):
+    """A JSON object of the declared fields only: an unknown one ("phone" for "phones") is
+    refused with 422 naming it, not silently dropped; so is a body that is no object."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_without_null_defaults)
+
+
+class MissionChanges(StrictBody):
     """Fields a person may set; any left out stay as they are."""
 
-    kind: str | None = None
-    city: str | None = None
-    address: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    phones: list[str] | None = None
-    emails: list[str] | None = None
-    website: str | None = None
-    social: dict[str, str] | None = None
-    opening_hours: str | None = None
-    head_of_mission: str | None = None
-    status: str | None = None
-    sending_subdivision: str | None = None
+    kind: Kind = _optional()
+    city: str = _text("city")
+    address: str = _text("address")
+    # null removes the position.
+    lat: Latitude | None = None
+    lon: Longitude | None = None
+    phones: list[Phone] = _optional(json_schema_extra={"maxItems": limits.MAX_ITEMS})
+    emails: list[Email] = _optional(json_schema_extra={"maxItems": limits.MAX_ITEMS})
+    website: WebAddress = _optional(
+        description='An http(s) URL; "" removes it.',
+        json_schema_extra={"maxLength": limits.MAX_CHARS["website"]},
+    )
+    social: dict[str, Profile] = _optional(
+        description="Network name -> http(s) URL.",
+        json_schema_extra={
+            "maxProperties": limits.MAX_ITEMS,
+            "propertyNames": {"maxLength": limits.MAX_NETWORK_CHARS, **NO_NUL_TEXT},
+        },
+    )
+    opening_hours: str = _text("opening_hours", "OpenStreetMap opening_hours syntax.")
+    head_of_mission: str = _text("head_of_mission")
+    status: Status = _optional()
+    sending_subdivision: str = _text("sending_subdivision")
 
 
 class NewMission(MissionChanges):
-    sending: str
-    host: str
-    kind: str = "embassy"
+    sending: CountryCode = Field(..., description="ISO 3166-1 alpha-2, any case (CA).")
+    host: CountryCode = Field(..., description="ISO 3166-1 alpha-2, any case (RU).")
+    kind: Kind = Kind.EMBASSY
+
+
+class FilterQuery(Schema):
+    """Filters of the missions list and the exports (directory.filters reads them)."""
+
+    sending: CountryCode | None = Field(None, description="ISO 3166-1 alpha-2, any case (CA).")
+    host: CountryCode | None = Field(None, description="ISO 3166-1 alpha-2, any case (RU).")
+    kind: Kind | None = None
+    city: str | None = Field(
+        None,
+        max_length=limits.MAX_CHARS["city"],
+        pattern=NO_NUL,
+        description="City, exact but any case (Moscow).",
+    )
+    status: Status | None = None
+    near: str | None = Field(None, pattern=NEAR, description="lat,lon in degrees (55.75,37.62).")
+    radius_km: float | None = Field(
+        None, gt=0, le=MAX_RADIUS_KM, description="Radius around `near`, in km (default 50)."
+    )
+    updated_since: datetime | None = Field(None, description="ISO 8601 date and time.")
 
 
 class AlertSummaryOut(Schema):

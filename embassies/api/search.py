@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import json
+import math
+import time
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
-from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from ninja import Field, Router, Schema
+from ninja.params.functions import Query  # typed; ninja's aliases are for annotations
+from ninja.responses import NinjaJSONEncoder
 
 from embassies.api.errors import ApiError
-from embassies.api.schemas import ErrorOut, MissionOut
+from embassies.api.schemas import COUNTRY_CODE, NEAR, ErrorOut, MissionOut
 from embassies.assistance.finder import FinderError, find
 from embassies.assistance.points import parse_point
 from embassies.assistance.serialize import finder_to_dict
+from embassies.directory.models import Mission
 from embassies.directory.search.engine import MAX_LIMIT, MAX_QUERY_CHARS, search
 from embassies.directory.serialize import mission_to_dict
+from embassies.directory.status import today
 
 router = Router(tags=["search"])
 
@@ -65,32 +76,101 @@ def search_missions(
         "", max_length=MAX_QUERY_CHARS, description='"canadian embassy moscow", any language.'
     ),
     limit: int = Query(20, ge=1, le=MAX_LIMIT),
-) -> dict[str, Any]:
+) -> HttpResponse:
     """Missions that answer a query, best first; an empty query gives no results."""
-    return {"results": [mission_to_dict(hit.mission, request) for hit in search(q, limit)]}
+    # Each result is MissionOut's dump (_shown), kept written as JSON: the answer is what ninja
+    # would write, without checking 20 missions against the schema and writing them again on
+    # every request (tests/search/test_snapshot.py holds the two equal).
+    results = ", ".join(_shown_json(hit.mission, request) for hit in search(q, limit))
+    content = '{"results": [' + results + "]}"
+    return HttpResponse(content, content_type="application/json; charset=utf-8")
+
+
+_SHOWN = "_api_shown"  # where a mission object keeps its dump (see _kept)
+_URL = "\x00url\x00"  # stands for the URL in the kept JSON (no field holds a NUL)
+
+
+@dataclass(frozen=True)
+class _Shown:
+    key: tuple[Any, ...]  # (language, day, EMBASSIES_STALE_DAYS) it was written for
+    until: float  # when the details turn stale (a timestamp; inf: never)
+    dump: dict[str, Any]  # MissionOut's dump, the URL a path
+    json: tuple[str, str] | None  # its JSON before and after the URL, when it splits there
+
+
+def _kept(m: Mission) -> _Shown:
+    """mission_to_dict(m) as MissionOut dumps it. All of it but the absolute URL is the same
+    for every request in one language, on one day (a status fact's dates), while the details
+    stay fresh (or stale): it is kept on the mission object. Search's and the finder's missions
+    live in the snapshot of their data generation (directory/search/index.py), so what is kept
+    with them goes when the data changes."""
+    key = (translation.get_language(), today(), settings.QUALITY_STALE_DAYS)
+    kept: _Shown | None = m.__dict__.get(_SHOWN)
+    if kept is None or kept.key != key or time.time() >= kept.until:
+        dump = MissionOut.model_validate(mission_to_dict(m)).model_dump()
+        text = json.dumps({**dump, "url": _URL}, cls=NinjaJSONEncoder).split(json.dumps(_URL))
+        parts = (text[0], text[1]) if len(text) == 2 else None
+        kept = m.__dict__[_SHOWN] = _Shown(key, _turns_stale_at(m, dump), dump, parts)
+    return kept
+
+
+def _url(path: str, request: HttpRequest | None) -> str:
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def _shown(m: Mission, request: HttpRequest | None) -> dict[str, Any]:
+    """mission_to_dict(m, request) as MissionOut dumps it."""
+    dump = _kept(m).dump
+    return {**dump, "url": _url(dump["url"], request)}
+
+
+def _shown_json(m: Mission, request: HttpRequest | None) -> str:
+    """_shown(m, request) as ninja's renderer writes it."""
+    kept = _kept(m)
+    url = _url(kept.dump["url"], request)
+    if kept.json is None:
+        return json.dumps({**kept.dump, "url": url}, cls=NinjaJSONEncoder)
+    return kept.json[0] + json.dumps(url) + kept.json[1]
+
+
+def _turns_stale_at(m: Mission, shown: dict[str, Any]) -> float:
+    """When a fresh mission's details turn stale (the dump then changes); never for stale ones."""
+    if shown["stale"] or m.verified_at is None:
+        return math.inf
+    return (m.verified_at + timedelta(days=settings.QUALITY_STALE_DAYS)).timestamp()
 
 
 @router.get(
     "/find",
-    response={200: FindOut, 422: ErrorOut},
+    response={200: FindOut, 404: ErrorOut, 422: ErrorOut},
     summary="Who can help a citizen abroad",
     by_alias=True,
 )
 def find_help(
     request: HttpRequest,
-    citizen: str = Query(
-        ..., min_length=1, max_length=10, description="Citizenship, alpha-2 (CA)."
+    citizen: str = Query(..., pattern=COUNTRY_CODE, description="Citizenship, alpha-2 (CA)."),
+    host: str = Query(..., alias="in", pattern=COUNTRY_CODE, description="Where, alpha-2 (RU)."),
+    near: str | None = Query(
+        None, max_length=60, pattern=NEAR, description="LAT,LON, e.g. 43.1155,131.8855."
     ),
-    host: str = Query(
-        ..., alias="in", min_length=1, max_length=10, description="Where, alpha-2 (RU)."
-    ),
-    near: str | None = Query(None, max_length=60, description="LAT,LON, e.g. 43.1155,131.8855."),
-) -> dict[str, Any]:
+) -> HttpResponse:
     """Offices that can help, each with the reason and distance; emergency lines; alerts."""
     try:
         point = parse_point(near) if near else None
         result = find(citizen, host, point)
     except FinderError as error:
         details = [{"loc": ["query", error.field], "msg": str(error), "type": "value_error"}]
-        raise ApiError(422, str(error), details=details) from error
-    return finder_to_dict(result, request)
+        # The document allows any two letters: a code no country has is a missing resource, as
+        # in GET /countries/{code}, not a malformed request.
+        status = 404 if error.field in ("citizen", "in") else 422
+        raise ApiError(status, str(error), details=details) from error
+    # finder_to_dict writes FindOut's fields in its order, with the types it declares, and each
+    # mission as MissionOut's dump (_shown): written as ninja would, without checking it again
+    # (tests/assistance/test_finder_snapshot_data.py holds the two equal).
+    return _json(finder_to_dict(result, request, _shown))
+
+
+def _json(data: dict[str, Any]) -> HttpResponse:
+    """What ninja's JSON renderer makes of `data`, with status 200."""
+    content = json.dumps(data, cls=NinjaJSONEncoder)
+    return HttpResponse(content, content_type="application/json; charset=utf-8")

@@ -10,7 +10,7 @@ from ninja.throttling import BaseThrottle
 
 from embassies.api.auth import bearer_token
 from embassies.api.models import ApiToken
-from embassies.lib.ratelimit import check_rate, parse_rate
+from embassies.lib.ratelimit import check_rate
 
 
 class SharedRateThrottle(BaseThrottle):
@@ -26,8 +26,6 @@ class SharedRateThrottle(BaseThrottle):
     """
 
     def __init__(self, scope: str, setting: str, bearer_setting: str = "API_TOKEN_RATE") -> None:
-        parse_rate(getattr(settings, setting))  # a bad value fails at start-up
-        parse_rate(getattr(settings, bearer_setting))
         self.scope, self.setting, self.bearer_setting = scope, setting, bearer_setting
         # One object serves every thread: the wait of the request being checked is per thread.
         self._local = threading.local()

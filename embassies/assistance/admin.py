@@ -18,7 +18,7 @@ URLS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
 
 
 @admin.register(Arrangement)
-class ArrangementAdmin(SimpleHistoryAdmin):
+class ArrangementAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # simple_history is untyped
     list_display = ["represented", "host", "representing", "kind", "covers_consular", "since"]
     list_filter = ["kind", "covers_consular", "represented", "host", "representing"]
     list_select_related = ["represented", "host", "representing"]
@@ -29,7 +29,7 @@ class ArrangementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EmergencyLine)
-class EmergencyLineAdmin(SimpleHistoryAdmin):
+class EmergencyLineAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # simple_history is untyped
     list_display = ["country", "name", "phone", "position"]
     list_filter = ["country"]
     list_select_related = ["country"]

@@ -14,12 +14,17 @@ territory Y does not control (Abkhazia in Georgia) are never offered.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from functools import cached_property
 from typing import Any
 
+from django.db.models import Min, Q
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from embassies.alerts.models import Alert
 from embassies.alerts.queries import finder_alerts
 from embassies.assistance import reasons, rules
 from embassies.assistance.models import Arrangement, ArrangementKind, EmergencyLine
@@ -27,6 +32,7 @@ from embassies.countries.models import Country
 from embassies.directory import titles
 from embassies.directory.kinds import Kind
 from embassies.directory.models import Mission, Status
+from embassies.directory.search import index
 from embassies.lib import gazetteer
 from embassies.lib.geo import valid_point
 
@@ -89,6 +95,8 @@ class FinderResult:
     emergency_lines: list[EmergencyLine] = field(default_factory=list)
     alerts: list[dict[str, Any]] = field(default_factory=list)
     reopened: dict[int, list[str]] = field(default_factory=dict)  # mission id -> dates reopened
+    # The data this answer reads, as it was when the question came (one read per question).
+    snapshot: index.Snapshot = field(default_factory=index.current, repr=False, compare=False)
 
     @property
     def message(self) -> str:
@@ -112,14 +120,17 @@ class FinderResult:
         return Answer(m, reason, basis, distance, source_url, in_city=where)
 
 
-def countries(citizen: str, host: str) -> tuple[Country, Country]:
-    """Both countries in one query; FinderError names the parameter that is wrong."""
+def countries(
+    citizen: str, host: str, snapshot: index.Snapshot | None = None
+) -> tuple[Country, Country]:
+    """Both countries, from the snapshot; FinderError names the parameter that is wrong."""
     codes = {"citizen": citizen.strip().upper(), "in": host.strip().upper()}
-    # Only two ASCII letters reach the database (PostgreSQL refuses NUL and friends outright).
+    known = (snapshot or index.current()).countries()
+    # Only two ASCII letters name a country (a NUL or a look-alike letter names none).
     wellformed = [
         code for code in codes.values() if len(code) == 2 and code.isascii() and code.isalpha()
     ]
-    found = {c.code: c for c in Country.objects.filter(code__in=wellformed)}
+    found = {code: known[code] for code in wellformed if code in known}
     for field_name, code in codes.items():
         if len(code) != 2 or code not in found:
             message = gettext("Unknown country code %(code)s; use ISO 3166-1 alpha-2.")
@@ -157,8 +168,9 @@ def _unavailable(result: FinderResult, m: Mission, basis: str, standing: list[Ar
 
 def _own(result: FinderResult, standing: list[Arrangement]) -> bool:
     """Rule 1; True when a career office of the citizen's own can help (honorary consuls alone do not)."""
-    missions = rules.ordered(rules.own_missions(result.citizen, result.host), result.near)
-    result.reopened = rules.reopened(missions) if standing else {}
+    own = rules.own_missions(result.snapshot, result.citizen, result.host)
+    missions = rules.ordered(own, result.near)
+    result.reopened = rules.reopened(result.snapshot, missions) if standing else {}
     helping = [m for m in missions if not _unavailable(result, m, "own", standing)]
     for m in helping:
         result.add(result.answer(m, reasons.own(m), "own"))
@@ -166,8 +178,9 @@ def _own(result: FinderResult, standing: list[Arrangement]) -> bool:
 
 
 def _accredited(result: FinderResult, standing: list[Arrangement]) -> None:
-    missions = rules.ordered(rules.accredited_missions(result.citizen, result.host), result.near)
-    result.reopened |= rules.reopened(missions) if standing else {}
+    accredited = rules.accredited_missions(result.snapshot, result.citizen, result.host)
+    missions = rules.ordered(accredited, result.near)
+    result.reopened |= rules.reopened(result.snapshot, missions) if standing else {}
     for m in missions:
         if not _unavailable(result, m, "accredited", standing):
             result.add(result.answer(m, reasons.accredited(m, result.host), "accredited"))
@@ -199,7 +212,8 @@ def _office(result: FinderResult, a: Arrangement, closed: list[Mission]) -> None
 
 
 def _arrangement(result: FinderResult, a: Arrangement) -> None:
-    known = rules.missions_of(_helpers(a, result.citizen), result.host, operating=False)
+    helpers = _helpers(a, result.citizen)
+    known = rules.missions_of(result.snapshot, helpers, result.host, operating=False)
     missions = [m for m in known if m.status == Status.OPEN]
     if not missions:
         _office(result, a, [m for m in known if m.status != Status.OPEN and not m.territory])
@@ -226,21 +240,50 @@ def _eu(result: FinderResult, found: list[Arrangement]) -> None:
         return
     imported = [a.source_url for a in found if a.kind == ArrangementKind.EU_RULE]
     source = imported[0] if imported else reasons.EU_SOURCE
-    members = rules.eu_members(result.citizen.code)
-    for m in rules.ordered(rules.missions_of(members, result.host, honorary=False), result.near):
+    members = rules.eu_members(result.snapshot, result.citizen.code)
+    offices = rules.missions_of(result.snapshot, members, result.host, honorary=False)
+    for m in rules.ordered(offices, result.near):
         reason = reasons.eu(m.sending, result.citizen, result.host)
         result.add(result.answer(m, reason, "eu", source))
 
 
+@dataclass(frozen=True)
+class _Alerts:
+    until: float  # the next moment one of the country's alerts starts or ends (a timestamp)
+    shown: list[dict[str, Any]]
+
+
+def alerts(snapshot: index.Snapshot, host: str) -> list[dict[str, Any]]:
+    """finder_alerts(host), kept with this generation of the data until the next moment one of
+    the host's alerts starts or ends: that happens by the clock, with no change announced."""
+    kept: dict[tuple[str, str | None], _Alerts] = snapshot.derived("finder_alerts", dict)
+    key = (host, translation.get_language())  # the alerts' URLs are in the page's language
+    found, now = kept.get(key), timezone.now()
+    if found is None or now.timestamp() >= found.until:
+        found = kept[key] = _Alerts(_next_boundary(host, now), finder_alerts(host, now))
+    return found.shown
+
+
+def _next_boundary(host: str, now: datetime) -> float:
+    """When the next of the host's alerts starts or ends after `now` (inf: none will)."""
+    found = Alert.objects.filter(country_id=host).aggregate(
+        starts=Min("starts_at", filter=Q(starts_at__gt=now)),
+        ends=Min("ends_at", filter=Q(ends_at__gt=now)),
+    )
+    moments = [m.timestamp() for m in found.values() if m is not None]
+    return min(moments, default=math.inf)
+
+
 def find(citizen: str, host: str, near: Point | None = None) -> FinderResult:
     """Ranked offices that can help a citizen of `citizen` in `host`; raises FinderError on bad input."""
-    citizen_of, host_state = countries(citizen, host)
-    result = FinderResult(citizen_of, host_state, check_point(near))
-    result.emergency_lines = list(EmergencyLine.objects.filter(country=result.citizen))
-    result.alerts = finder_alerts(result.host.code)
+    snapshot = index.current()  # the data as it is now, read once per generation
+    citizen_of, host_state = countries(citizen, host, snapshot)
+    result = FinderResult(citizen_of, host_state, check_point(near), snapshot=snapshot)
+    result.emergency_lines = rules.emergency_lines(snapshot, result.citizen)
+    result.alerts = alerts(snapshot, result.host.code)
     if result.citizen == result.host:
         return result
-    found = rules.arrangements(result.citizen, result.host)
+    found = rules.arrangements(snapshot, result.citizen, result.host)
     # A protecting power or interests section for this host means the state has no working
     # mission there: it comes first, and the state's own offices are listed apart.
     standing = rules.standing(found)

@@ -108,10 +108,12 @@ def _arrangement(row: dict[str, str], known: set[str]) -> tuple[dict[str, Any], 
     }
     scope = row["scope"]
     values = {
-        "scope": scope, "since": row.get("since", "")[:10], "source_url": row["source_url"],
+        "scope": scope,
+        "since": row.get("since", "")[:10],
+        "source_url": row["source_url"],
         "notes": row.get("notes", ""),
         "covers_consular": not any(p in scope.casefold() for p in NOT_CONSULAR),
-    }  # fmt: skip
+    }
     return key, values
 
 
@@ -154,8 +156,14 @@ def _report(summary: Summary, out: Console) -> Summary:
 
 def import_representation_csv(path: str, out: Console) -> Summary:
     """`embassies import representation-csv PATH`."""
-    columns = {"represented_country_iso2", "host_country_iso2", "representing_country_iso2",
-               "kind", "scope", "source_url"}  # fmt: skip
+    columns = {
+        "represented_country_iso2",
+        "host_country_iso2",
+        "representing_country_iso2",
+        "kind",
+        "scope",
+        "source_url",
+    }
     rows = read_csv(path, columns)
     known = set(Country.objects.values_list("code", flat=True))
     return _report(_load(rows, Arrangement, lambda row, _: _arrangement(row, known)), out)

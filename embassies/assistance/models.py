@@ -23,13 +23,21 @@ class Arrangement(models.Model):
 
     represented = models.ForeignKey(Country, models.CASCADE, related_name="represented_by")
     host = models.ForeignKey(
-        Country, models.CASCADE, null=True, blank=True, related_name="arrangements_hosted",
+        Country,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="arrangements_hosted",
         help_text="Empty: any host where the represented state has no mission able to help.",
-    )  # fmt: skip
+    )
     representing = models.ForeignKey(
-        Country, models.CASCADE, null=True, blank=True, related_name="represents",
+        Country,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="represents",
         help_text="Empty: any state of the group (Nordic or EU) with a mission there.",
-    )  # fmt: skip
+    )
     kind = models.CharField(max_length=32, choices=ArrangementKind.choices)
     scope = models.TextField(blank=True, help_text="What the representing state does.")
     covers_consular = models.BooleanField(

@@ -1,17 +1,17 @@
-"""The queries behind each rule of the finder; each returns missions, nearest or best first."""
+"""What each rule of the finder reads; each returns missions, nearest or best first.
+
+Everything comes from the snapshot of the data (embassies.directory.search.index), read from
+the database once per generation: a question costs no query of its own but the alerts'."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
-from django.db.models import Q, QuerySet
-
-from embassies.assistance.models import Arrangement, ArrangementKind
+from embassies.assistance.models import Arrangement, ArrangementKind, EmergencyLine
 from embassies.countries.models import Country
 from embassies.directory.kinds import CONSULAR_KINDS, Kind
 from embassies.directory.models import FactStatus, Mission, Status, StatusFact
-from embassies.directory.queries import with_relations
+from embassies.directory.search.index import Snapshot
 from embassies.lib.gazetteer import CITY_RADIUS_KM, City
 from embassies.lib.geo import haversine_km
 
@@ -55,47 +55,71 @@ def ordered(missions: Iterable[Mission], near: Point | None) -> list[Mission]:
     return sorted(missions, key=lambda m: _order(m, near))
 
 
-def consular(missions: QuerySet[Mission]) -> QuerySet[Mission]:
-    """Offices that serve citizens, with what serialising needs; sorted in Python, not SQL.
+def consular(missions: Iterable[Mission]) -> list[Mission]:
+    """Offices that serve citizens; sorted by `ordered`, not here.
 
     A mission in a territory the host does not control (Abkhazia in Georgia) serves no one
     in the host state: never offered, under any rule."""
-    found = missions.filter(kind__in=CONSULAR_KINDS, territory="")
-    return with_relations(found.order_by())
+    return [m for m in missions if m.kind in CONSULAR_KINDS and m.territory == ""]
 
 
-def own_missions(citizen: Country, host: Country) -> list[Mission]:
-    return list(consular(Mission.objects.filter(sending=citizen, host=host)))
+def own_missions(snapshot: Snapshot, citizen: Country, host: Country) -> list[Mission]:
+    return consular(m for m in snapshot.hosted(host.code) if m.sending_id == citizen.code)
 
 
-def accredited_missions(citizen: Country, host: Country) -> list[Mission]:
-    found = Mission.objects.filter(sending=citizen, accreditations=host, status=Status.OPEN)
-    return list(consular(found.exclude(host=host)).distinct())
+def accredited_missions(snapshot: Snapshot, citizen: Country, host: Country) -> list[Mission]:
+    """The citizen's open missions elsewhere accredited to host."""
+    ids = snapshot.accredited(citizen.code, host.code)
+    found = snapshot.missions(sorted(ids)).values()
+    return consular(m for m in found if m.status == Status.OPEN and m.host_id != host.code)
 
 
 def missions_of(
-    senders: Iterable[str] | QuerySet[Country, Any],
+    snapshot: Snapshot,
+    senders: Iterable[str],
     host: Country,
     honorary: bool = True,
     operating: bool = True,
 ) -> list[Mission]:
     """The senders' consular offices in host (`operating`: open ones only)."""
-    found = Mission.objects.filter(sending__in=senders, host=host)
-    found = found.filter(status=Status.OPEN) if operating else found
+    codes = set(senders)
+    found = [m for m in snapshot.hosted(host.code) if m.sending_id in codes]
+    found = [m for m in found if m.status == Status.OPEN] if operating else found
     if not honorary:
-        found = found.exclude(kind=Kind.HONORARY_CONSULATE)
-    return list(consular(found))
+        found = [m for m in found if m.kind != Kind.HONORARY_CONSULATE]
+    return consular(found)
 
 
-def arrangements(citizen: Country, host: Country) -> list[Arrangement]:
+def arrangements(snapshot: Snapshot, citizen: Country, host: Country) -> list[Arrangement]:
     """The citizen's arrangements for this host and its rules (Nordic, EU), specific ones first."""
-    rows = Arrangement.objects.filter(Q(host=host) | Q(host__isnull=True), represented=citizen)
-    return sorted(rows.select_related("representing"), key=lambda a: (a.is_rule, a.pk))
+    table = snapshot.derived("arrangements", _arrangements)
+    rows = [a for a in table.get(citizen.code, []) if a.host_id in (host.code, None)]
+    return sorted(rows, key=lambda a: (a.is_rule, a.pk))
 
 
-def eu_members(excluding: str) -> QuerySet[Country, Any]:
-    """The other member states, as a subquery (no round trip of its own)."""
-    return Country.objects.filter(is_eu=True).exclude(code=excluding).values("code")
+def _arrangements() -> dict[str, list[Arrangement]]:
+    """Every arrangement, by the state it represents (a few hundred rows, read whole)."""
+    found: dict[str, list[Arrangement]] = {}
+    for a in Arrangement.objects.select_related("representing").order_by("id"):
+        found.setdefault(a.represented_id, []).append(a)
+    return found
+
+
+def eu_members(snapshot: Snapshot, excluding: str) -> list[str]:
+    """The other member states' codes."""
+    return [c.code for c in snapshot.countries().values() if c.is_eu and c.code != excluding]
+
+
+def emergency_lines(snapshot: Snapshot, citizen: Country) -> list[EmergencyLine]:
+    """The citizen's foreign-ministry lines, in their order (the model's)."""
+    return list(snapshot.derived("emergency_lines", _emergency_lines).get(citizen.code, []))
+
+
+def _emergency_lines() -> dict[str, list[EmergencyLine]]:
+    found: dict[str, list[EmergencyLine]] = {}
+    for line in EmergencyLine.objects.order_by("country", "position", "id"):
+        found.setdefault(line.country_id, []).append(line)
+    return found
 
 
 def standing(found: Iterable[Arrangement]) -> list[Arrangement]:
@@ -103,13 +127,17 @@ def standing(found: Iterable[Arrangement]) -> list[Arrangement]:
     return [a for a in found if not a.is_rule and a.kind in STANDING_KINDS]
 
 
-def reopened(missions: Iterable[Mission]) -> dict[int, list[str]]:
+def reopened(snapshot: Snapshot, missions: Iterable[Mission]) -> dict[int, list[str]]:
     """Mission id -> the dates its sources say it reopened."""
+    every = snapshot.derived("reopened", _reopened)
+    return {m.pk: every[m.pk] for m in missions if m.pk in every}
+
+
+def _reopened() -> dict[int, list[str]]:
+    """Every reopening date, by mission (one query)."""
     found: dict[int, list[str]] = {}
-    facts = StatusFact.objects.filter(mission__in=[m.pk for m in missions])
-    for mission_id, since in facts.filter(status=FactStatus.REOPENED).values_list(
-        "mission_id", "since"
-    ):
+    facts = StatusFact.objects.filter(status=FactStatus.REOPENED).order_by("id")
+    for mission_id, since in facts.values_list("mission_id", "since"):
         found.setdefault(mission_id, []).append(since)
     return found
 

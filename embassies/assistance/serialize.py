@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest
@@ -9,18 +10,24 @@ from django.http import HttpRequest
 from embassies.assistance.finder import Answer, FinderResult
 from embassies.assistance.models import EmergencyLine
 from embassies.countries.models import Country
+from embassies.directory.models import Mission
 from embassies.directory.serialize import mission_to_dict
+
+# How a mission is written (the API passes one that reuses what it wrote before).
+MissionWriter = Callable[[Mission, HttpRequest | None], dict[str, Any]]
 
 
 def _country(c: Country) -> dict[str, str]:
     return {"code": c.code, "name": c.name}
 
 
-def answer_to_dict(a: Answer, request: HttpRequest | None = None) -> dict[str, Any]:
+def answer_to_dict(
+    a: Answer, request: HttpRequest | None = None, mission: MissionWriter = mission_to_dict
+) -> dict[str, Any]:
     """`mission` is null when an arrangement names a state whose office the directory does
     not know: `office` and `representing` still say whom to ask."""
     return {
-        "mission": mission_to_dict(a.mission, request) if a.mission is not None else None,
+        "mission": mission(a.mission, request) if a.mission is not None else None,
         "reason": a.reason,
         "basis": a.basis,
         "distance_km": a.distance_km,
@@ -42,14 +49,18 @@ def line_to_dict(line: EmergencyLine) -> dict[str, Any]:
     }
 
 
-def finder_to_dict(result: FinderResult, request: HttpRequest | None = None) -> dict[str, Any]:
+def finder_to_dict(
+    result: FinderResult,
+    request: HttpRequest | None = None,
+    mission: MissionWriter = mission_to_dict,
+) -> dict[str, Any]:
     return {
         "citizen": _country(result.citizen),
         "in": _country(result.host),
         "near": list(result.near) if result.near else None,
         "message": result.message,
-        "answers": [answer_to_dict(a, request) for a in result.answers],
-        "unavailable": [answer_to_dict(a, request) for a in result.unavailable],
+        "answers": [answer_to_dict(a, request, mission) for a in result.answers],
+        "unavailable": [answer_to_dict(a, request, mission) for a in result.unavailable],
         "alerts": result.alerts,
         "emergency_lines": [line_to_dict(line) for line in result.emergency_lines],
     }

@@ -63,7 +63,7 @@ class RejectForm(forms.Form):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(admin.ModelAdmin[Correction]):
     list_display = ["id", "mission", "field_labels", "submitted_at", "status", "changed_since"]
     list_display_links = ["id", "mission"]
     list_filter = [StateFilter, "submitted_at"]
@@ -86,9 +86,12 @@ class CorrectionAdmin(admin.ModelAdmin):
         return bool(moderation.stale_fields(correction))
 
     def change_view(
-        self, request: HttpRequest, object_id: str, form_url: str = "",
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
         extra_context: dict[str, Any] | None = None,
-    ) -> HttpResponse:  # fmt: skip
+    ) -> HttpResponse:
         correction = self.get_object(request, unquote(object_id))
         if correction is None:
             raise Http404("No such correction.")

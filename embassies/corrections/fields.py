@@ -11,9 +11,15 @@ from embassies.directory.models import Mission, Status
 
 # A subset of what editors may set: facts a visitor can check for themselves.
 CORRECTABLE: tuple[str, ...] = (
-    "address", "city", "phones", "emails", "website", "opening_hours", "status",
+    "address",
+    "city",
+    "phones",
+    "emails",
+    "website",
+    "opening_hours",
+    "status",
     "head_of_mission",
-)  # fmt: skip
+)
 LISTS = frozenset({"phones", "emails"})
 
 # Shown on the public form in the page's language; the admin, unprefixed, reads them in English.

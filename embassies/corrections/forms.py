@@ -25,8 +25,10 @@ LIMITS = {
     **{name: limits.MAX_CHARS[name] for name in CORRECTABLE if name in limits.MAX_CHARS},
     "phones": limits.MAX_ITEMS * (limits.MAX_PHONE_CHARS + 4),
     "emails": limits.MAX_ITEMS * (limits.MAX_EMAIL_CHARS + 4),
-    "status": 20, "comment": 2000, "source_url": 500,
-}  # fmt: skip
+    "status": 20,
+    "comment": 2000,
+    "source_url": 500,
+}
 TOTAL_LIMIT = 4000
 HONEYPOT = "homepage"
 
@@ -45,11 +47,15 @@ STATUS_CHOICES = [(status.value, STATUS_LABELS[status.value]) for status in Stat
 
 def _text(name: str, *, area: bool = False, label: StrOrPromise = "") -> forms.CharField:
     return forms.CharField(
-        label=label or LABELS[name], required=False, max_length=LIMITS[name],
-        help_text=HELP.get(name, ""), validators=[validation.refuse_markup],
-        widget=forms.Textarea(attrs={"rows": 3, "class": "input"}) if area
+        label=label or LABELS[name],
+        required=False,
+        max_length=LIMITS[name],
+        help_text=HELP.get(name, ""),
+        validators=[validation.refuse_markup],
+        widget=forms.Textarea(attrs={"rows": 3, "class": "input"})
+        if area
         else forms.TextInput(attrs={"class": "input"}),
-    )  # fmt: skip
+    )
 
 
 class CorrectionForm(forms.Form):

@@ -72,9 +72,11 @@ def _locked(correction: Correction) -> Correction:
 
 @transaction.atomic
 def accept(
-    correction: Correction, user: AbstractBaseUser, fields: Iterable[str] | None = None,
+    correction: Correction,
+    user: AbstractBaseUser,
+    fields: Iterable[str] | None = None,
     note: str = "",
-) -> Correction:  # fmt: skip
+) -> Correction:
     """Apply the chosen fields (all proposed ones by default) to the mission, in one transaction."""
     locked = _locked(correction)
     chosen = list(locked.changes) if fields is None else [f for f in locked.changes if f in fields]
@@ -99,9 +101,12 @@ def reject(correction: Correction, user: AbstractBaseUser, note: str = "") -> Co
 
 
 def _decide(
-    correction: Correction, state: State, user: AbstractBaseUser, note: str,
+    correction: Correction,
+    state: State,
+    user: AbstractBaseUser,
+    note: str,
     applied: dict[str, Any],
-) -> Correction:  # fmt: skip
+) -> Correction:
     correction.status = state
     correction.reviewer = user  # type: ignore[assignment]
     correction.reviewed_at = timezone.now()

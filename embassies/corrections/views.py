@@ -33,9 +33,12 @@ def suggest(request: HttpRequest, pk: int) -> HttpResponse:
         response["Retry-After"] = str(wait)
         return response
     submit(
-        mission, form.changes(), comment=form.cleaned_data["comment"],
-        source_url=form.cleaned_data["source_url"], who=submitter_hash(request),
-    )  # fmt: skip
+        mission,
+        form.changes(),
+        comment=form.cleaned_data["comment"],
+        source_url=form.cleaned_data["source_url"],
+        who=submitter_hash(request),
+    )
     return redirect("corrections:thanks", pk=mission.pk)
 
 

@@ -9,7 +9,7 @@ from embassies.countries.models import Country
 
 
 @admin.register(Country)
-class CountryAdmin(SimpleHistoryAdmin):
+class CountryAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # simple_history ships no type hints
     list_display = ["code", "name", "demonym", "capital", "is_state", "is_eu"]
     list_filter = ["is_eu", "is_state"]
     search_fields = ["code", "name", "alpha3", "demonym", "capital"]

@@ -17,8 +17,9 @@ from embassies.directory.models import short_kind_label
 Form = Callable[[titles.CountryLike], str]
 
 _THE_WORDS = ("United", "Republic", "Islands", "Emirates", "Kingdom", "Holy See", "Federation")
-_THE_NAMES = frozenset({"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros",
-                        "Seychelles"})  # fmt: skip
+_THE_NAMES = frozenset(
+    {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles"}
+)
 
 
 def english() -> bool:
@@ -57,6 +58,12 @@ def owner(country: titles.CountryLike, *, article: bool = True, other: Form | No
     if english():
         return possessive(the(country.name) if article else country.name)
     return (other or titles.country_name)(country)
+
+
+def name_owner(name: str) -> str:
+    """The English possessive of a name that is no country (an issuer: "US Department of
+    State's", with U+2019); other languages say "of" in their translation: the name as it is."""
+    return possessive(name) if english() else name
 
 
 def citizen(country: titles.CountryLike, other: Form | None = None) -> str:

@@ -12,9 +12,19 @@ from embassies.countries.models import Country
 
 # Every field the reference data owns; the primary key is the alpha-2 code.
 REFERENCE_FIELDS = (
-    "slug", "name", "names", "official_name", "alpha3", "demonym", "alt_names",
-    "capital", "seat_of_government", "wikidata", "is_state", "is_eu",
-)  # fmt: skip
+    "slug",
+    "name",
+    "names",
+    "official_name",
+    "alpha3",
+    "demonym",
+    "alt_names",
+    "capital",
+    "seat_of_government",
+    "wikidata",
+    "is_state",
+    "is_eu",
+)
 
 
 def _values(facts: reference.CountryFacts) -> dict[str, Any]:

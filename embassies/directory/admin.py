@@ -31,7 +31,7 @@ URLS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
 }
 
 
-class MissionForm(forms.ModelForm):
+class MissionForm(forms.ModelForm[Mission]):
     """Lists typed one per line; the rest as the model defines it."""
 
     phones = LinesField(help_text="One per line, as the mission writes them.")
@@ -44,8 +44,12 @@ class MissionForm(forms.ModelForm):
     class Meta:
         model = Mission
         fields = ["phones", "emails", "jurisdiction_regions", "social"]  # the admin adds the rest
-        labels = {"lat": "Latitude", "lon": "Longitude", "sending": "Sending state",
-                  "host": "Host state"}  # fmt: skip
+        labels = {
+            "lat": "Latitude",
+            "lon": "Longitude",
+            "sending": "Sending state",
+            "host": "Host state",
+        }
 
     def clean(self) -> dict[str, Any]:
         """The limits of every write path, on what the editor changed: each reason is shown
@@ -57,7 +61,8 @@ class MissionForm(forms.ModelForm):
         return cleaned
 
 
-class AccreditationInline(admin.TabularInline):
+# The auto-created through model has no class to import: Model stands for it.
+class AccreditationInline(admin.TabularInline[models.Model, Mission]):
     """The other states the mission covers (the accreditations' through rows)."""
 
     model = Mission.accreditations.through
@@ -78,33 +83,66 @@ def _editor(request: HttpRequest) -> str:
 
 
 @admin.register(Mission)
-class MissionAdmin(SimpleHistoryAdmin):
+class MissionAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # simple_history ships no type hints
     form = MissionForm
     list_display = [
-        "__str__", "kind", "sending", "host", "city", "status", "wikidata", "verified_at",
+        "__str__",
+        "kind",
+        "sending",
+        "host",
+        "city",
+        "status",
+        "wikidata",
+        "verified_at",
         "updated_at",
-    ]  # fmt: skip
+    ]
     list_filter = ["kind", "status", "sending", "host"]
     list_select_related = ["sending", "host"]
     search_fields = [
-        "city", "wikidata", "osm_id", "address", "sending__name", "host__name", "kind_label",
-    ]  # fmt: skip
+        "city",
+        "wikidata",
+        "osm_id",
+        "address",
+        "sending__name",
+        "host__name",
+        "kind_label",
+    ]
     autocomplete_fields = ["sending", "host"]
     readonly_fields = [
-        "map_preview", "provenance", "verified_at", "verified_by", "notes", "created_at",
+        "map_preview",
+        "provenance",
+        "verified_at",
+        "verified_by",
+        "notes",
+        "created_at",
         "updated_at",
-    ]  # fmt: skip
+    ]
     fieldsets = [
-        (None, {"fields": ["kind", "kind_label", "status", "sending", "sending_subdivision", "host"]}),
+        (
+            None,
+            {"fields": ["kind", "kind_label", "status", "sending", "sending_subdivision", "host"]},
+        ),
         ("Place", {"fields": ["city", "address", "lat", "lon", "map_preview"]}),
         ("Contact", {"fields": ["phones", "emails", "website", "social", "opening_hours"]}),
         ("Coverage", {"fields": ["head_of_mission", "jurisdiction_regions", "inception"]}),
         ("Photo", {"fields": ["photo", "photo_author", "photo_licence", "photo_licence_url"]}),
-        ("Identifiers and provenance", {"fields": [
-            "wikidata", "osm_id", "city_geonameid", "provenance", "verified_at", "verified_by",
-            "notes", "created_at", "updated_at",
-        ]}),
-    ]  # fmt: skip
+        (
+            "Identifiers and provenance",
+            {
+                "fields": [
+                    "wikidata",
+                    "osm_id",
+                    "city_geonameid",
+                    "provenance",
+                    "verified_at",
+                    "verified_by",
+                    "notes",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
     inlines = [AccreditationInline, StatusFactInline]
     date_hierarchy = "updated_at"
     actions = ["mark_verified"]
@@ -123,16 +161,21 @@ class MissionAdmin(SimpleHistoryAdmin):
         text = format_html(
             '<p class="mission-map-coords">{}, {} (<a href="{}" target="_blank" rel="noopener">'
             "see it on OpenStreetMap</a>)</p>",
-            f"{lat:.6f}", f"{lon:.6f}", _osm_link(lat, lon),
-        )  # fmt: skip
+            f"{lat:.6f}",
+            f"{lon:.6f}",
+            _osm_link(lat, lon),
+        )
         if not settings.MAP_TILE_URL:
             return text
         return format_html(
             '{}<div class="mission-map-preview" data-lat="{}" data-lon="{}" data-tiles="{}" '
             'data-attribution="&copy; OpenStreetMap contributors" role="region" '
             'aria-label="Map of these coordinates; drag the marker to move them"></div>',
-            text, lat, lon, settings.MAP_TILE_URL,
-        )  # fmt: skip
+            text,
+            lat,
+            lon,
+            settings.MAP_TILE_URL,
+        )
 
     @admin.display(description="Source of each field")
     def provenance(self, mission: Mission) -> str:
@@ -190,15 +233,22 @@ def _restored_version(request: HttpRequest) -> Any:
     match = request.resolver_match
     if match is None or not str(match.url_name).endswith("_simple_history"):
         return None
-    return Mission.history.filter(history_id=match.args[1]).first()  # type: ignore[attr-defined]
+    return Mission.history.filter(history_id=match.args[1]).first()
 
 
 @admin.register(FieldConflict)
-class FieldConflictAdmin(admin.ModelAdmin):
+class FieldConflictAdmin(admin.ModelAdmin[FieldConflict]):
     """A source's new value against an editor's: accept the source's, or keep the editor's."""
 
-    list_display = ["mission", "field", "summary", "resolved", "decision", "decided_by",
-                    "detected_at"]  # fmt: skip
+    list_display = [
+        "mission",
+        "field",
+        "summary",
+        "resolved",
+        "decision",
+        "decided_by",
+        "detected_at",
+    ]
     list_filter = ["resolved", "decision", "field", "source", "current_source", "detected_at"]
     list_select_related = ["mission__sending", "mission__host"]
     search_fields = ["mission__city", "mission__wikidata", "current_source"]
@@ -229,7 +279,7 @@ class FieldConflictAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
+class ImportRunAdmin(admin.ModelAdmin[ImportRun]):
     """What each import did, for reading only: runs are written by the importers."""
 
     list_display = ["source", "finished_at", "added", "updated", "unchanged", "closed", "rejected"]

@@ -13,11 +13,11 @@ from django.http import HttpRequest
 
 from embassies.directory import status
 from embassies.directory.editing import admin_editor
-from embassies.directory.models import StatusFact
+from embassies.directory.models import Mission, StatusFact
 from embassies.lib.urls import web_url
 
 
-class StatusFactForm(forms.ModelForm):
+class StatusFactForm(forms.ModelForm[StatusFact]):
     """Dates at the precision the source gives; only web links as sources."""
 
     source_url = forms.URLField(max_length=500, assume_scheme="https")
@@ -50,7 +50,7 @@ def _editor(request: HttpRequest) -> str:
     return admin_editor(request.user.get_username())
 
 
-class StatusFactInline(admin.StackedInline):
+class StatusFactInline(admin.StackedInline[StatusFact, Mission]):
     """A mission's status facts; saved through MissionAdmin.save_formset."""
 
     model = StatusFact
@@ -61,7 +61,7 @@ class StatusFactInline(admin.StackedInline):
 
 
 @admin.register(StatusFact)
-class StatusFactAdmin(admin.ModelAdmin):
+class StatusFactAdmin(admin.ModelAdmin[StatusFact]):
     form = StatusFactForm
     list_display = ["mission", "status", "since", "until", "source", "updated_at"]
     list_filter = ["status", "source"]

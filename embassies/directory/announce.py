@@ -29,8 +29,9 @@ def _fact_countries(fact: StatusFact) -> list[str] | None:
     return list(found.first() or ()) or None
 
 
-def _accreditations(sender: Any, instance: Any, action: str, pk_set: Any, using: str,
-                    **kwargs: Any) -> None:  # fmt: skip
+def _accreditations(
+    sender: Any, instance: Any, action: str, pk_set: Any, using: str, **kwargs: Any
+) -> None:
     if not action.startswith("post_"):
         return
     if isinstance(instance, Mission) and action != "post_clear":

@@ -83,7 +83,7 @@ def _plain(value: Any) -> str:
 
 def editor_set_at(conflict: FieldConflict) -> datetime:
     """When the editor set the value now held: from the mission's history, else the detection."""
-    history = Mission.history.filter(  # type: ignore[attr-defined]
+    history = Mission.history.filter(
         id=conflict.mission_id, history_change_reason__endswith=f" by {conflict.current_source}"
     ).order_by("-history_date")
     attname = Mission._meta.get_field(conflict.field).attname  # type: ignore[union-attr]

@@ -21,15 +21,36 @@ from embassies.directory.models import Mission
 
 # Fields a person may set through the API; the rest is derived or belongs to imports.
 EDITABLE = (
-    "kind", "city", "address", "lat", "lon", "phones", "emails", "website", "social",
-    "opening_hours", "head_of_mission", "status", "sending_subdivision",
-)  # fmt: skip
+    "kind",
+    "city",
+    "address",
+    "lat",
+    "lon",
+    "phones",
+    "emails",
+    "website",
+    "social",
+    "opening_hours",
+    "head_of_mission",
+    "status",
+    "sending_subdivision",
+)
 
 # Bookkeeping, not facts about the mission: changing them makes nobody their source.
 NOT_SOURCED = frozenset(
-    {"id", "sources", "notes", "verified_at", "verified_by", "created_at", "updated_at", "slug",
-     "source_hash", "search_document"}
-)  # fmt: skip
+    {
+        "id",
+        "sources",
+        "notes",
+        "verified_at",
+        "verified_by",
+        "created_at",
+        "updated_at",
+        "slug",
+        "source_hash",
+        "search_document",
+    }
+)
 
 
 def admin_editor(username: str) -> str:
@@ -168,12 +189,19 @@ def _lock_fresh(mission: Mission) -> None:
 
 @transaction.atomic
 def edit_mission(mission: Mission, changes: dict[str, Any], editor: str) -> Mission:
-    """Apply `changes` (EDITABLE fields only) and record `editor` as their source."""
+    """Apply `changes` (EDITABLE fields only) and record `editor` as the source of those whose
+    value differs from the stored one. As in save_edit, a value sent again is no change: an
+    edit that changes nothing is saved not at all (no version, no new source), whichever path
+    it comes from (the API, an accepted correction)."""
     _lock_fresh(mission)
+    before = {name: getattr(mission, name) for name in changes if name in EDITABLE}
     _assign(mission, changes, "Some fields cannot be edited.")
-    for name in changes:
+    changed = [name for name in changes if getattr(mission, name) != before[name]]
+    if not changed:
+        return mission
+    for name in changed:
         mission.sources[name] = editor
-    return _save(mission, editor, "edited", changes)
+    return _save(mission, editor, "edited", changed)
 
 
 @transaction.atomic

@@ -45,9 +45,23 @@ CHUNK_SIZE = 500
 PIECE_CHARS = 64 * 1024
 
 CSV_COLUMNS = (
-    "id", "wikidata", "kind", "sending", "host", "city", "address", "lat", "lon", "status",
-    "phones", "emails", "website", "accreditations", "url", "updated_at",
-)  # fmt: skip
+    "id",
+    "wikidata",
+    "kind",
+    "sending",
+    "host",
+    "city",
+    "address",
+    "lat",
+    "lon",
+    "status",
+    "phones",
+    "emails",
+    "website",
+    "accreditations",
+    "url",
+    "updated_at",
+)
 LIST_SEPARATOR = " | "  # phones and emails; accreditations are codes, joined by a space
 
 Rows = Callable[[Iterable[Mission], HttpRequest | None], Iterator[str]]

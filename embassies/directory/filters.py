@@ -83,7 +83,9 @@ def _since(params: Mapping[str, str]) -> datetime | None:
         # In UTC, so a far offset cannot carry the time past what databases store.
         return (make_aware(moment) if is_naive(moment) else moment).astimezone(UTC)
     except (OverflowError, ValueError):
-        raise FilterError("updated_since", "updated_since is out of range.") from None
+        # A valid time whose UTC falls outside years 1-9999 (0001-01-01T00:00+05:00): every
+        # mission changed since then, or none has yet; the earliest or latest time says so.
+        return (datetime.min if moment.year == 1 else datetime.max).replace(tzinfo=UTC)
 
 
 def parse_filter(params: Mapping[str, str]) -> MissionFilter:

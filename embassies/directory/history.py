@@ -233,11 +233,14 @@ def mission_history(mission: Mission, accredited: list[Country]) -> MissionHisto
     current["accredited"] = sorted(c.code for c in accredited)
     dates = source_dates()
     lines = {
-        s.key: Line(gettext(s.label), _text(s, current, names),
-                    describe_source(mission.sources.get(s.key, "")),
-                    dates.get(_base(mission.sources.get(s.key, ""))))
+        s.key: Line(
+            gettext(s.label),
+            _text(s, current, names),
+            describe_source(mission.sources.get(s.key, "")),
+            dates.get(_base(mission.sources.get(s.key, ""))),
+        )
         for s in SHOWN
-    }  # fmt: skip
+    }
     rows, complete = _versions(mission)
     versions: list[Version] = []
     previous: dict[str, Any] | None = None

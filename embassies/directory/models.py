@@ -69,10 +69,11 @@ class AccreditationSnapshot(models.Model):
     rows of their own, not a column, so each version keeps their codes to show and restore."""
 
     accredited = models.JSONField(
-        null=True, blank=True,
+        null=True,
+        blank=True,
         help_text="Codes of the other states covered in this version (null: not recorded, "
         "the version predates their recording).",
-    )  # fmt: skip
+    )
 
     class Meta:
         abstract = True
@@ -84,9 +85,12 @@ class Mission(models.Model):
     slug = models.SlugField(max_length=200)
     wikidata = models.CharField(max_length=20, unique=True, null=True, blank=True)
     osm_id = models.CharField(
-        max_length=40, unique=True, null=True, blank=True,
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
         help_text='OpenStreetMap element, "node/123" or "way/456".',
-    )  # fmt: skip
+    )
     kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.EMBASSY)
     kind_label = models.CharField(max_length=120, blank=True, help_text="The source's own label.")
     sending = models.ForeignKey(Country, models.PROTECT, related_name="missions_abroad")
@@ -115,18 +119,20 @@ class Mission(models.Model):
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
     status_since = models.CharField(
-        max_length=10, blank=True,
+        max_length=10,
+        blank=True,
         help_text="YYYY, YYYY-MM or YYYY-MM-DD: since when the status holds, as its evidence says.",
-    )  # fmt: skip
+    )
     moved_to = models.CharField(
         max_length=200,
         blank=True,
         help_text='Where a relocated mission\'s services went: "Doha (QA)".',
     )
     territory = models.CharField(
-        max_length=120, blank=True,
+        max_length=120,
+        blank=True,
         help_text="An entity the host state does not control (Abkhazia): never offered as help there.",
-    )  # fmt: skip
+    )
     position_approximate = models.BooleanField(
         default=False, help_text="lat/lon are its city's centre, not the building's."
     )
@@ -144,10 +150,12 @@ class Mission(models.Model):
         blank=True, default="", editable=False, help_text="Words full-text search reads."
     )
     verified_at = models.DateTimeField(
-        null=True, blank=True, db_index=True,
+        null=True,
+        blank=True,
+        db_index=True,
         help_text="The date of the data that last confirmed this mission (a source's date, "
         "an editor's check), not the day it was imported.",
-    )  # fmt: skip
+    )
     verified_by = models.CharField(
         max_length=80,
         blank=True,
@@ -239,10 +247,15 @@ class ImportRun(models.Model):
     rejected = models.PositiveIntegerField(default=0)
     repaired = models.PositiveIntegerField(default=0)
     data_as_of = models.DateTimeField(
-        null=True, blank=True,
+        null=True,
+        blank=True,
         help_text="The date of the data read (a snapshot's date, a live query's time), not of the run.",
-    )  # fmt: skip
-    rejections = models.JSONField(default=list, help_text="[{row, qid, reason}]")
+    )
+    rejections = models.JSONField(default=list, help_text="[{row, qid, reason, code}]")
+    # Counted when the run is stored, so reports and metrics never parse reasons back from text.
+    rejected_by_code = models.JSONField(
+        default=dict, blank=True, help_text="{reason code: rows rejected for it}"
+    )
     repairs = models.JSONField(default=list, help_text="[{row, qid, repair}]")
 
     class Meta:
@@ -276,9 +289,10 @@ class StatusFact(models.Model):
     source_title = models.CharField(max_length=300, blank=True)
     note = models.TextField(blank=True)
     source = models.CharField(
-        max_length=80, default="mission_status",
+        max_length=80,
+        default="mission_status",
         help_text='Who asserts it: "mission_status" (the curated file) or "editor:admin:NAME".',
-    )  # fmt: skip
+    )
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 

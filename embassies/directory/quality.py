@@ -32,9 +32,19 @@ DEFAULT_LIMIT = 20
 # import proves hosts from coordinates with the same radius.
 OUTSIDE_KM = 60.0
 _LISTED = (
-    "id", "slug", "kind", "sending_subdivision", "city", "status", "verified_at",
-    "position_approximate", "sending_id", "sending__name", "host_id", "host__name",
-)  # fmt: skip
+    "id",
+    "slug",
+    "kind",
+    "sending_subdivision",
+    "city",
+    "status",
+    "verified_at",
+    "position_approximate",
+    "sending_id",
+    "sending__name",
+    "host_id",
+    "host__name",
+)
 
 
 @dataclass(frozen=True)
@@ -122,23 +132,39 @@ def build_report(
     # A city centre stands in for the building on the map, but an editor still needs its place.
     no_place = Q(lat__isnull=True) | Q(lon__isnull=True) | Q(position_approximate=True)
     checks = [
-        _sql_check("no_coordinates", "No coordinates (or only the city centre's)",
-                   open_or_suspended.filter(no_place), limit,
-                   lambda r: "city centre only" if r["position_approximate"] else "no coordinates"),
-        _sql_check("no_contact", "No contact (no phone, email or website)",
-                   open_or_suspended.filter(phones=[], emails=[], website=""),
-                   limit, lambda r: "no phone, email or website"),
-        _sql_check("host_is_sender", "Host equals the sending state",
-                   missions.filter(host_id=F("sending_id")),
-                   limit, lambda r: f"an office of {r['sending__name']} in itself"),
+        _sql_check(
+            "no_coordinates",
+            "No coordinates (or only the city centre's)",
+            open_or_suspended.filter(no_place),
+            limit,
+            lambda r: "city centre only" if r["position_approximate"] else "no coordinates",
+        ),
+        _sql_check(
+            "no_contact",
+            "No contact (no phone, email or website)",
+            open_or_suspended.filter(phones=[], emails=[], website=""),
+            limit,
+            lambda r: "no phone, email or website",
+        ),
+        _sql_check(
+            "host_is_sender",
+            "Host equals the sending state",
+            missions.filter(host_id=F("sending_id")),
+            limit,
+            lambda r: f"an office of {r['sending__name']} in itself",
+        ),
         _outside_host(missions, limit, names),
-        _sql_check("sender_not_state", "Sending state is not a state",
-                   missions.filter(sending__is_state=False),
-                   limit, lambda r: f"{r['sending__name']} is not a sovereign state"),
+        _sql_check(
+            "sender_not_state",
+            "Sending state is not a state",
+            missions.filter(sending__is_state=False),
+            limit,
+            lambda r: f"{r['sending__name']} is not a sovereign state",
+        ),
         _conflicts(missions, limit),
         _closed_linked(missions, limit, now),
         _stale(open_or_suspended, limit, now, stale_days),
-    ]  # fmt: skip
+    ]
     return Report(country, now, stale_days, limit, checks, names)
 
 
@@ -191,8 +217,9 @@ def _outside_host(missions: QuerySet[Mission], limit: int, names: dict[str, str]
         placed.filter(id__in=list(located)).order_by("host__name", "sending__name", "city", "id")
     ).values(*_LISTED)[:limit]
     listed = [_concerned(r, _located(located[r["id"]], names)) for r in rows] if limit else []
-    return CheckResult("outside_host", "Coordinates outside the host country", len(located),
-                       counts, listed)  # fmt: skip
+    return CheckResult(
+        "outside_host", "Coordinates outside the host country", len(located), counts, listed
+    )
 
 
 def _located(code: str, names: dict[str, str]) -> str:
@@ -280,13 +307,21 @@ def _closed_linked(missions: QuerySet[Mission], limit: int, now: datetime) -> Ch
         :limit
     ]
     listed = [_concerned(r, _link_detail(r)) for r in rows] if limit else []
-    return CheckResult("closed_linked", "Closed or suspended but still linked",
-                       sum(n for _, n in counts), counts, listed)  # fmt: skip
+    return CheckResult(
+        "closed_linked",
+        "Closed or suspended but still linked",
+        sum(n for _, n in counts),
+        counts,
+        listed,
+    )
 
 
 def _link_detail(row: dict[str, Any]) -> str:
-    named = {"in_alert": "an active alert", "in_conflict": "an unresolved conflict",
-             "accredited": "its accreditations"}  # fmt: skip
+    named = {
+        "in_alert": "an active alert",
+        "in_conflict": "an unresolved conflict",
+        "accredited": "its accreditations",
+    }
     return f"{row['status']}, still named by " + ", ".join(t for k, t in named.items() if row[k])
 
 

@@ -55,23 +55,58 @@ class Listed:
 
 
 _LISTED = (
-    "id", "slug", "kind", "sending_subdivision", "city", "status", "address", "lat", "lon",
-    "sending_id", "sending__name", "sending__slug", "host_id", "host__name", "host__slug",
-)  # fmt: skip
+    "id",
+    "slug",
+    "kind",
+    "sending_subdivision",
+    "city",
+    "status",
+    "address",
+    "lat",
+    "lon",
+    "sending_id",
+    "sending__name",
+    "sending__slug",
+    "host_id",
+    "host__name",
+    "host__slug",
+)
 
 
 def listing(missions: QuerySet[Mission]) -> list[Listed]:
     rows = missions.values_list(*_LISTED)
     return [
         Listed(
-            pk=pk, slug=slug, kind=kind, sending_subdivision=subdivision, city=city,
-            status=status, address=address, lat=lat, lon=lon,
+            pk=pk,
+            slug=slug,
+            kind=kind,
+            sending_subdivision=subdivision,
+            city=city,
+            status=status,
+            address=address,
+            lat=lat,
+            lon=lon,
             sending=CountryRef(sending, sending_name, sending_slug),
             host=CountryRef(host, host_name, host_slug),
         )
-        for (pk, slug, kind, subdivision, city, status, address, lat, lon,
-             sending, sending_name, sending_slug, host, host_name, host_slug) in rows
-    ]  # fmt: skip
+        for (
+            pk,
+            slug,
+            kind,
+            subdivision,
+            city,
+            status,
+            address,
+            lat,
+            lon,
+            sending,
+            sending_name,
+            sending_slug,
+            host,
+            host_name,
+            host_slug,
+        ) in rows
+    ]
 
 
 def missions_in(country: Country) -> list[Listed]:

@@ -95,8 +95,11 @@ def derive(mission: Mission, reason: str) -> bool:
     if (mission.status, mission.status_since, mission.moved_to) == wanted and held_by == SOURCE:
         return False
     mission.status, mission.status_since, mission.moved_to = wanted
-    for key, value in (("status", derived.fact), ("status_since", derived.since),
-                       ("moved_to", derived.moved_to)):  # fmt: skip
+    for key, value in (
+        ("status", derived.fact),
+        ("status_since", derived.since),
+        ("moved_to", derived.moved_to),
+    ):
         if value:
             mission.sources[key] = SOURCE
         else:
@@ -114,13 +117,19 @@ def _conflict(mission: Mission, derived: Derived, held_by: str) -> None:
     if stored and (stored.source_value, stored.current_value) == (derived.status, mission.status):
         return
     FieldConflict.objects.update_or_create(
-        mission=mission, field="status", source=SOURCE,
+        mission=mission,
+        field="status",
+        source=SOURCE,
         defaults={
-            "source_value": derived.status, "current_value": mission.status,
-            "current_source": held_by, "resolved": False, "decision": "", "decided_by": "",
+            "source_value": derived.status,
+            "current_value": mission.status,
+            "current_source": held_by,
+            "resolved": False,
+            "decision": "",
+            "decided_by": "",
             "decided_at": None,
         },
-    )  # fmt: skip
+    )
 
 
 @dataclass(frozen=True)

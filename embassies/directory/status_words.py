@@ -10,7 +10,6 @@ from datetime import date, datetime
 
 from babel.dates import format_date
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext, pgettext
 
 from embassies.directory import status, titles
@@ -29,20 +28,16 @@ def partial_date_text(value: str) -> str:
 
 
 def _day_text(day: date) -> str:
-    language = titles.language_now()
-    if language == "en":
-        return date_format(day, "j F Y")
-    return str(format_date(day, format="long", locale=language))
+    """'24 February 2022', '24 février 2022': CLDR's long date (its month in the genitive
+    in Russian)."""
+    return str(format_date(day, format="long", locale=titles.cldr_locale()))
 
 
 def month_text(day: date | datetime) -> str:
     """'November 2022' in the page's language (CLDR's stand-alone month name)."""
     if isinstance(day, datetime):
         day = timezone.localtime(day).date() if timezone.is_aware(day) else day.date()
-    language = titles.language_now()
-    if language == "en":
-        return date_format(day, "F Y")
-    return str(format_date(day, format="LLLL y", locale=language))
+    return str(format_date(day, format="LLLL y", locale=titles.cldr_locale()))
 
 
 @dataclass(frozen=True)
@@ -121,11 +116,13 @@ def fact_lines(mission: Mission) -> list[FactLine]:
     facts = sorted(mission.status_facts.all(), key=lambda f: (f.since, f.pk), reverse=True)
     return [
         FactLine(
-            status=str(labels.get(f.status, f.status)), since=partial_date_text(f.since),
-            until=partial_date_text(f.until) if f.until else "", moved_to=f.moved_to,
+            status=str(labels.get(f.status, f.status)),
+            since=partial_date_text(f.since),
+            until=partial_date_text(f.until) if f.until else "",
+            moved_to=f.moved_to,
             source_url=web_url(f.source_url),
             source_title=f.source_title or web_url(f.source_url),
             by=describe_source(f.source),
         )
         for f in facts
-    ]  # fmt: skip
+    ]

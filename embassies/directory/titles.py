@@ -1,8 +1,9 @@
 """Mission titles, kinds, country and city names in the reader's language.
 
 "Ambassade du Canada à Moscou", "Embajada de Canadá en Moscú", "سفارة كندا في موسكو".
-English keeps the stored title ("Embassy of Canada in Moscow, Russia"): the API and the CLI
-speak English, and so do the English pages.
+A title is one catalogue entry whose msgid is the English title, the stored Mission.title
+("Embassy of Canada in Moscow, Russia", which the API and the CLI speak); each language fills
+its placeholders in the forms its translation was written for.
 
 Russian needs the sender in the genitive and the city in the prepositional case, which no
 package here knows for every name: Russian titles use a construction that is grammatical for
@@ -23,7 +24,6 @@ from django.utils.translation import get_language, pgettext, pgettext_lazy
 from django.utils.translation import override as language_override
 
 from embassies.directory.kinds import Kind
-from embassies.directory.models import mission_title
 from embassies.lib import gazetteer
 
 FRENCH_FORMS = Path(__file__).resolve().parents[1] / "countries" / "data" / "fr_prepositions.csv"
@@ -78,6 +78,17 @@ class MissionLike(Protocol):
 
 def language_now(language: str | None = None) -> str:
     return (language or get_language() or "en").split("-")[0]
+
+
+# Dates follow CLDR's patterns for the language; English pages write them the British way
+# ("24 February 2022", "14:05, Friday 12 June"), as CLDR's en_GB does.
+_CLDR_LOCALES = {"en": "en_GB"}
+
+
+def cldr_locale(language: str | None = None) -> str:
+    """The CLDR locale whose date patterns and month names the language's pages use."""
+    lang = language_now(language)
+    return _CLDR_LOCALES.get(lang, lang)
 
 
 def kind_label(kind: str, language: str | None = None) -> str:
@@ -159,60 +170,65 @@ def _french_at(city: str) -> str:
     return f"à {city}"
 
 
-def _french(kind: str, sender: CountryLike, subdivision: str, city: str, host: CountryLike) -> str:
-    forms = french_forms().get(sender.code)
-    of = forms.of if forms else f"de {country_name(sender, 'fr')}"
-    host_forms = french_forms().get(host.code)
-    place = (
-        _french_at(city)
-        if city
-        else (host_forms.in_ if host_forms else f"en {country_name(host, 'fr')}")
-    )
-    extra = f" ({subdivision})" if subdivision else ""
-    return f"{kind} {of}{extra} {place}"
+def _french_of(country: CountryLike) -> str:
+    """'du Canada', 'de la Russie', 'des États-Unis'."""
+    forms = french_forms().get(country.code)
+    return forms.of if forms else f"de {country_name(country, 'fr')}"
 
 
-def _spanish(kind: str, sender: str, subdivision: str, city: str, host: str) -> str:
-    extra = f" ({subdivision})" if subdivision else ""
-    return f"{kind} de {sender}{extra} en {city or host}"
-
-
-def _russian(kind: str, sender: str, subdivision: str, city: str, host: str) -> str:
-    extra = f" ({subdivision})" if subdivision else ""
-    place = city or f"страна пребывания — {host}"
-    return f"{kind}: {sender}{extra}, {place}"
+def _french_in(country: CountryLike) -> str:
+    """'au Canada', 'en Russie', 'aux États-Unis', 'à Cuba'."""
+    forms = french_forms().get(country.code)
+    return forms.in_ if forms else f"en {country_name(country, 'fr')}"
 
 
 def _arabic_of(kind: str, sender: str) -> str:
-    """'سفارة كندا' (construct state), 'القنصلية العامة لكندا' (a definite kind takes لـ)."""
+    """'كندا' after 'سفارة' (construct state); 'لكندا' after 'القنصلية العامة' (a definite kind
+    takes لـ, which absorbs the name's own article: 'للولايات المتحدة')."""
     if not kind.startswith("ال"):
-        return f"{kind} {sender}"
+        return sender
     if sender.startswith("ال"):
-        return f"{kind} لل{sender[2:]}"
-    return f"{kind} ل{sender}"
+        return f"لل{sender[2:]}"
+    return f"ل{sender}"
 
 
-def _arabic(kind: str, sender: str, subdivision: str, city: str, host: str) -> str:
+def _title_names(mission: MissionLike, lang: str) -> dict[str, str]:
+    """The title's placeholders in the forms the language's catalogue entry was written for:
+    French brings its own "du"/"à"/"au" (its entry leaves "of" and "in" out), Arabic its لـ
+    after a definite kind. English names a sub-national sender alone ("of Quebec"), as the
+    stored Mission.title does; other languages add it to the country ("du Canada (Quebec)")."""
+    kind = kind_label(mission.kind, lang)
+    city = city_name(mission.city, mission.host.code, lang)
+    sender, host = country_name(mission.sending, lang), country_name(mission.host, lang)
+    subdivision = mission.sending_subdivision
+    if lang == "en":
+        return {"kind": kind, "sender": subdivision or sender, "city": city, "host": host}
+    if lang == "fr":
+        sender, host = _french_of(mission.sending), _french_in(mission.host)
+        city = _french_at(city) if city else ""
+    elif lang == "ar":
+        sender = _arabic_of(kind, sender)
     extra = f" ({subdivision})" if subdivision else ""
-    return f"{_arabic_of(kind, sender)}{extra} في {city or host}"
+    return {"kind": kind, "sender": f"{sender}{extra}", "city": city, "host": host}
 
 
 def title(mission: MissionLike, language: str | None = None) -> str:
-    """The mission's title in the language (the active one by default)."""
+    """The mission's title in the language (the active one by default): one catalogue entry,
+    English included ("Embassy of Canada in Moscow, Russia", as Mission.title)."""
     lang = language_now(language)
-    if lang == "en":
-        sender = mission.sending_subdivision or mission.sending.name
-        return mission_title(mission.kind, sender, mission.city, mission.host.name)
-    kind = kind_label(mission.kind, lang)
-    city = city_name(mission.city, mission.host.code, lang)
-    subdivision = mission.sending_subdivision
-    if lang == "fr":
-        return _french(kind, mission.sending, subdivision, city, mission.host)
-    sender, host = country_name(mission.sending, lang), country_name(mission.host, lang)
-    build = {"es": _spanish, "ru": _russian, "ar": _arabic}.get(lang)
-    if build is None:
-        return mission_title(mission.kind, subdivision or sender, mission.city, host)
-    return build(kind, sender, subdivision, city, host)
+    with language_override(lang):
+        names = _title_names(mission, lang)
+        if names["city"]:
+            # Translators: "Embassy of Canada in Moscow, Russia". French: %(sender)s brings its
+            # own "du"/"de la" and %(city)s its "à"/"au" ("Ambassade du Canada à Moscou");
+            # Arabic: %(sender)s brings its لـ after a definite kind.
+            text = pgettext("mission title", "%(kind)s of %(sender)s in %(city)s, %(host)s")
+        else:
+            # Translators: "Embassy of Canada in Russia" (no city known). French: %(sender)s
+            # brings its own "du"/"de la" and %(host)s its "en"/"au" ("Ambassade du Canada
+            # aux États-Unis"); Arabic: %(sender)s brings its لـ after a definite kind.
+            text = pgettext("mission title", "%(kind)s of %(sender)s in %(host)s")
+        return text % names
 
 
 def kind_in_city(mission: MissionLike, language: str | None = None) -> str:
@@ -229,7 +245,8 @@ def kind_in_city(mission: MissionLike, language: str | None = None) -> str:
         if not city:
             return kind
         if lang == "fr":
-            return f"{kind} {_french_at(city)}"  # "au Caire", not "à Le Caire"
+            city = _french_at(city)  # "au Caire", not "à Le Caire": the form brings its "à"
+        # Translators: "Embassy in Moscow". French: %(city)s brings its own "à"/"au".
         return pgettext("mission list", "%(kind)s in %(city)s") % {"kind": kind, "city": city}
 
 

@@ -10,6 +10,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from embassies.lib.rates import Rate, parse_rate
+
 # name -> one-line description; filled as settings are read, used by docs tests.
 DECLARED: dict[str, str] = {}
 
@@ -55,3 +57,13 @@ def env_list(name: str, default: list[str], doc: str) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_rate(name: str, default: str, doc: str) -> Rate:
+    """A rate such as 600/m, 20/s or 5/10s, parsed here once for every consumer."""
+    DECLARED[name] = doc
+    raw = os.environ.get(name)
+    try:
+        return parse_rate(default if raw is None or raw.strip() == "" else raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}: {error}.") from None

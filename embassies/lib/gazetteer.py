@@ -202,7 +202,11 @@ def _region_city(label: str, country: str) -> City | None:
     """A label that names one of the country's ISO 3166-2 subdivisions ("Bali"): the largest
     city GeoNames itself names after the region ("Denpasar Bali"); None when none does."""
     key = normalize(label)
-    subdivisions = pycountry.subdivisions.get(country_code=country) or []
+    # pycountry's Subdivisions.get has no type hints.
+    subdivisions = (
+        pycountry.subdivisions.get(country_code=country)  # type: ignore[no-untyped-call]
+        or []
+    )
     if not key or all(normalize(s.name) != key for s in subdivisions):
         return None
     named = [

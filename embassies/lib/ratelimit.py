@@ -24,19 +24,11 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from embassies.lib.rates import Rate
+
+__all__ = ["Rate", "check_rate", "client_address", "too_many_requests"]
+
 log = logging.getLogger(__name__)
-
-_PERIODS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "d": 86400, "day": 86400}
-
-
-def parse_rate(rate: str) -> tuple[int, int]:
-    """ "600/m" -> (600, 60); "5/10s" -> (5, 10). A malformed rate raises ValueError."""
-    count, _, per = rate.strip().partition("/")
-    digits = per.rstrip("abcdefghijklmnopqrstuvwxyz")
-    unit = per[len(digits) :] or "s"
-    if not per or not count.isdigit() or unit not in _PERIODS or (digits and not digits.isdigit()):
-        raise ValueError(f"{rate!r} is not a rate such as 600/m, 20/s or 5/10s")
-    return int(count), int(digits or 1) * _PERIODS[unit]
 
 
 def client_address(request: HttpRequest) -> str:
@@ -44,20 +36,19 @@ def client_address(request: HttpRequest) -> str:
     proxies = settings.PROXY_COUNT
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        hops: list[str] = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if hops:
             return hops[-min(proxies, len(hops))]
     return str(request.META.get("REMOTE_ADDR", ""))
 
 
 def check_rate(
-    request: HttpRequest, scope: str, rate: str, client: str | None = None
+    request: HttpRequest, scope: str, rate: Rate, client: str | None = None
 ) -> int | None:
-    """Count this request; None while the client is within `rate`, else seconds to wait.
-
-    `client` names who is counted (an API token: "token:<id>"); by default the client's address.
-    """
-    limit, period = parse_rate(rate)
+    """Count this request; None while the client is within `rate` (a setting as settings.py
+    parsed it), else seconds to wait. `client` names who is counted (an API token:
+    "token:<id>"); by default the client's address."""
+    limit, period = rate.count, rate.seconds
     who = client_address(request) if client is None else client
     ident = hashlib.sha256(who.encode()).hexdigest()[:32]
     key = f"ratelimit:{scope}:{ident}"

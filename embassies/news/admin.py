@@ -19,22 +19,32 @@ URLS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
 
 
 @admin.register(Feed)
-class FeedAdmin(admin.ModelAdmin):
+class FeedAdmin(admin.ModelAdmin[Feed]):
     list_display = ["url", "title", "active", "last_fetched_at", "last_result"]
     list_filter = ["active"]
     search_fields = ["url", "title"]
-    readonly_fields = ["etag", "last_modified", "last_fetched_at", "last_result", "created_at"]
+    readonly_fields = [
+        "etag",
+        "last_modified",
+        "last_fetched_at",
+        "last_result",
+        "last_outcome",
+        "last_added",
+        "last_skipped",
+        "last_failed",
+        "created_at",
+    ]
     formfield_overrides = URLS
 
 
-class ArticleCountryInline(admin.TabularInline):
+class ArticleCountryInline(admin.TabularInline[ArticleCountry, Article]):
     model = ArticleCountry
     extra = 0
     autocomplete_fields = ["country"]
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # simple_history ships no type hints
     list_display = ["title", "published", "source", "primary_country"]
     list_filter = ["source", "primary_country"]
     list_select_related = ["primary_country"]

@@ -41,8 +41,11 @@ class Ingested:
 
 def duplicate_of(guid: str, url: str, digest: str = "") -> tuple[Article, str] | None:
     """An article we already hold, by GUID, then source URL, then content (one query)."""
-    checks = [("same GUID", "guid", guid), ("same URL", "source_url", url),
-              ("same content", "content_hash", digest)]  # fmt: skip
+    checks = [
+        ("same GUID", "guid", guid),
+        ("same URL", "source_url", url),
+        ("same content", "content_hash", digest),
+    ]
     wanted = [Q(**{field: value}) for _, field, value in checks if value]
     if not wanted:
         return None
@@ -72,12 +75,17 @@ def _article(draft: Draft, feed: Feed | None) -> Article:
     # A link or image that is not a clean http(s) URL is dropped; the article is kept.
     source_url, image_url = web_url(draft.source_url[:1000]), web_url(draft.image_url[:1000])
     article = Article(
-        title=title, slug=slugify(title)[:200] or "article",
+        title=title,
+        slug=slugify(title)[:200] or "article",
         published=draft.published or timezone.now(),
         source=draft.source[:200] or urlsplit(source_url).hostname or "",
-        source_url=source_url, guid=draft.guid[:1000], author=draft.author[:300],
-        image_url=image_url, image_credit=draft.image_credit[:300] if image_url else "", feed=feed,
-    )  # fmt: skip
+        source_url=source_url,
+        guid=draft.guid[:1000],
+        author=draft.author[:300],
+        image_url=image_url,
+        image_credit=draft.image_credit[:300] if image_url else "",
+        feed=feed,
+    )
     set_body(article, draft.body_html)
     return article
 

@@ -10,6 +10,15 @@ from simple_history.models import HistoricalRecords
 from embassies.countries.models import Country
 
 
+class FeedOutcome(models.TextChoices):
+    """How a feed's last fetch went: stored as such, so /metrics never reads it from prose."""
+
+    NEVER = "never", "Not fetched yet"
+    OK = "ok", "Fetched"
+    PARTIAL = "partial", "Some entries failed"
+    REFUSED = "refused", "Refused"
+
+
 class Feed(models.Model):
     """An RSS or Atom feed polled by `embassies news fetch`."""
 
@@ -20,7 +29,13 @@ class Feed(models.Model):
     etag = models.CharField(max_length=300, blank=True)
     last_modified = models.CharField(max_length=100, blank=True)
     last_fetched_at = models.DateTimeField(null=True, blank=True)
-    last_result = models.CharField(max_length=500, blank=True)
+    last_result = models.CharField(max_length=500, blank=True)  # the sentence, for display
+    last_outcome = models.CharField(
+        max_length=10, choices=FeedOutcome.choices, default=FeedOutcome.NEVER
+    )
+    last_added = models.PositiveIntegerField(default=0)
+    last_skipped = models.PositiveIntegerField(default=0)
+    last_failed = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

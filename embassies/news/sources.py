@@ -7,8 +7,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
+
 from embassies.lib.http import fetch_response
-from embassies.news import conf
 
 _URL = re.compile(r"^https?://", re.IGNORECASE)
 
@@ -26,13 +27,15 @@ def load(source: str) -> Loaded:
     Raises OSError for unreadable files, ValueError for oversized ones, FetchError for URLs.
     """
     if _URL.match(source):
-        got = fetch_response(source, max_bytes=conf.MAX_BYTES, max_seconds=conf.FETCH_SECONDS)
+        got = fetch_response(
+            source, max_bytes=settings.NEWS_MAX_BYTES, max_seconds=settings.NEWS_FETCH_SECONDS
+        )
         return Loaded(got.body, got.url, got.headers.get("Content-Type", ""))
     if source == "-":
-        data = sys.stdin.buffer.read(conf.MAX_BYTES + 1)
+        data = sys.stdin.buffer.read(settings.NEWS_MAX_BYTES + 1)
     else:
         with Path(source).open("rb") as handle:
-            data = handle.read(conf.MAX_BYTES + 1)
-    if len(data) > conf.MAX_BYTES:
-        raise ValueError(f"{source}: larger than {conf.MAX_BYTES} bytes, refused")
+            data = handle.read(settings.NEWS_MAX_BYTES + 1)
+    if len(data) > settings.NEWS_MAX_BYTES:
+        raise ValueError(f"{source}: larger than {settings.NEWS_MAX_BYTES} bytes, refused")
     return Loaded(data)

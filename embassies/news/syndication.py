@@ -18,7 +18,7 @@ from embassies.news.models import Article
 ITEMS = 30
 
 
-class LatestNewsRss(Feed):
+class LatestNewsRss(Feed[Article, None]):
     title = "Diplomatic news"
     description = "The latest news about the world's countries and their relations."
 
@@ -49,7 +49,7 @@ class LatestNewsAtom(LatestNewsRss):
     subtitle = LatestNewsRss.description
 
 
-class CountryNewsRss(Feed):
+class CountryNewsRss(Feed[Article, Country]):
     def get_object(self, request: HttpRequest, code: str) -> Country:
         return get_object_or_404(Country, code=code.upper())
 

@@ -92,11 +92,21 @@ def _pg_replace(path: Path, tables: set[str]) -> None:
     drops = "".join(f'DROP TABLE IF EXISTS public."{name}" CASCADE;' for name in extra)
     with tempfile.TemporaryDirectory() as folder:
         script = Path(folder) / "restore.sql"
-        _pg_run(["pg_restore", "--clean", "--if-exists", "--no-owner", f"--file={script}",
-                 str(path)], connect=False)  # fmt: skip
-        _pg_run(["psql", "--no-psqlrc", "--quiet", "--single-transaction",
-                 "--set=ON_ERROR_STOP=1", *(["--command", drops] if drops else []),
-                 f"--file={script}"])  # fmt: skip
+        _pg_run(
+            ["pg_restore", "--clean", "--if-exists", "--no-owner", f"--file={script}", str(path)],
+            connect=False,
+        )
+        _pg_run(
+            [
+                "psql",
+                "--no-psqlrc",
+                "--quiet",
+                "--single-transaction",
+                "--set=ON_ERROR_STOP=1",
+                *(["--command", drops] if drops else []),
+                f"--file={script}",
+            ]
+        )
 
 
 def _kind(path: Path) -> str:
@@ -135,8 +145,10 @@ def check_contents(path: Path, tables: set[str], applied: set[Migration]) -> int
         kind = "SQLite database" if vendor() == "sqlite" else "PostgreSQL dump"
         raise BackupError(f"{path} is a {kind} but not an Embassies backup; nothing was changed.")
     if not applied:
-        raise BackupError(f"{path} records no migrations (django_migrations is empty), so its "
-                          "tables cannot be checked; nothing was changed.")  # fmt: skip
+        raise BackupError(
+            f"{path} records no migrations (django_migrations is empty), so its "
+            "tables cannot be checked; nothing was changed."
+        )
     loader = MigrationLoader(None, ignore_no_migrations=True)
     applied = _squashed(loader, applied)
     unknown = sorted(applied - set(loader.graph.nodes))
@@ -247,8 +259,10 @@ def _pg_contents(path: Path) -> tuple[set[str], set[Migration]]:
     tables = set(PG_TABLE.findall(listing))
     if "django_migrations" not in tables:
         return tables, set()
-    data = _pg_run(["pg_restore", "--data-only", "--table=django_migrations", "--file=-",
-                    str(path)], connect=False)  # fmt: skip
+    data = _pg_run(
+        ["pg_restore", "--data-only", "--table=django_migrations", "--file=-", str(path)],
+        connect=False,
+    )
     return tables, _copied_migrations(data)
 
 
@@ -267,9 +281,13 @@ def _pg_run(args: list[str], connect: bool = True) -> str:
     settings: dict[str, Any] = connections["default"].settings_dict
     env = dict(os.environ)
     if connect:
-        options = {"PGHOST": settings.get("HOST"), "PGPORT": settings.get("PORT"),
-                   "PGUSER": settings.get("USER"), "PGPASSWORD": settings.get("PASSWORD"),
-                   "PGDATABASE": settings.get("NAME")}  # fmt: skip
+        options = {
+            "PGHOST": settings.get("HOST"),
+            "PGPORT": settings.get("PORT"),
+            "PGUSER": settings.get("USER"),
+            "PGPASSWORD": settings.get("PASSWORD"),
+            "PGDATABASE": settings.get("NAME"),
+        }
         env.update({key: str(value) for key, value in options.items() if value})
     try:
         done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)

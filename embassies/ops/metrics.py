@@ -23,7 +23,7 @@ def _use_multiprocess_files() -> None:
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
     # prometheus_client chose its storage when first imported, perhaps before the folder was
     # known: choose again, before the metrics below are made.
-    _values.ValueClass = _values.get_value_class()
+    _values.ValueClass = _values.get_value_class()  # type: ignore[no-untyped-call]  # no hints
 
 
 _use_multiprocess_files()

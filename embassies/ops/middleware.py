@@ -21,7 +21,8 @@ PERMISSIONS_POLICY = (
 )
 
 Handler = Callable[[HttpRequest], HttpResponse]
-# The route of a page served by embassies.web.fastpath, which never resolves the URL.
+# The route of a page answered from a kept copy (embassies/web/pagecache), which never
+# resolves the URL.
 ROUTE = "embassies.route"
 
 
@@ -38,15 +39,20 @@ class RequestObservation:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
-            report(request.method or "", request.path, route_name(request),
-                   response.status_code, time.perf_counter() - started)  # fmt: skip
+            report(
+                request.method or "",
+                request.path,
+                route_name(request),
+                response.status_code,
+                time.perf_counter() - started,
+            )
             return response
         finally:
             REQUEST_ID.reset(token)
 
 
 def report(method: str, path: str, route: str, status: int, seconds: float) -> None:
-    """The request's metrics and log line, wherever it was answered (see web/frontdoor.py)."""
+    """The request's metrics and its log line."""
     metrics.observe_request(route, method, status, seconds)
     log.info(
         "%s %s %s",
@@ -64,7 +70,7 @@ def report(method: str, path: str, route: str, status: int, seconds: float) -> N
 
 def route_name(request: HttpRequest) -> str:
     """A bounded label: the URL pattern's name, never the raw path (ids, queries, probes)."""
-    if ROUTE in request.META:  # a page answered from its finished copy, before URL resolution
+    if ROUTE in request.META:  # a page answered from a kept copy, before URL resolution
         return str(request.META[ROUTE])
     match = getattr(request, "resolver_match", None)
     if match is not None:

@@ -11,7 +11,7 @@ from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
-class OneStepOTPForm(OTPAdminAuthenticationForm):
+class OneStepOTPForm(OTPAdminAuthenticationForm):  # type: ignore[misc]  # django-otp: no hints
     """Username, password and code in one step when the user has a single device.
 
     django-otp otherwise asks to pick the device on a second round, even when there is one.
@@ -26,7 +26,7 @@ class OneStepOTPForm(OTPAdminAuthenticationForm):
         return chosen
 
 
-class TwoFactorAdminSite(OTPAdminSite):
+class TwoFactorAdminSite(OTPAdminSite):  # type: ignore[misc]  # django-otp: no hints
     login_form = OneStepOTPForm
 
 

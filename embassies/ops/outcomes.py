@@ -9,7 +9,7 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from embassies.directory.models import ImportRun
-from embassies.news.models import Feed
+from embassies.news.models import Feed, FeedOutcome
 
 IMPORT_COUNTS = ("added", "updated", "unchanged", "closed", "rejected", "repaired")
 
@@ -22,9 +22,10 @@ class OutcomeCollector(Collector):
 
 def _imports() -> Iterator[GaugeMetricFamily]:
     rows = GaugeMetricFamily(
-        "embassies_import_last_rows", "Rows of each source's latest import, by outcome.",
+        "embassies_import_last_rows",
+        "Rows of each source's latest import, by outcome.",
         labels=["source", "outcome"],
-    )  # fmt: skip
+    )
     finished = GaugeMetricFamily(
         "embassies_import_last_finished_timestamp_seconds",
         "When each source's latest import finished (Unix time).",
@@ -48,30 +49,20 @@ def _imports() -> Iterator[GaugeMetricFamily]:
     yield from (rows, finished, runs)
 
 
-def feed_outcome(last_result: str) -> str:
-    """ok, partial (some entries failed), refused, or never (not fetched yet)."""
-    if not last_result:
-        return "never"
-    if ": refused" in last_result:
-        return "refused"
-    if ", 0 failed" not in last_result:
-        return "partial"
-    return "ok"
-
-
 def _feeds() -> Iterator[GaugeMetricFamily]:
     by_outcome = GaugeMetricFamily(
-        "embassies_feeds", "Active news feeds by the outcome of their last fetch.",
+        "embassies_feeds",
+        "Active news feeds by the outcome of their last fetch.",
         labels=["outcome"],
-    )  # fmt: skip
+    )
     fetched = GaugeMetricFamily(
         "embassies_feed_last_fetch_timestamp_seconds",
         "When each active feed was last fetched (Unix time).",
         labels=["feed"],
     )
-    counts: Counter[str] = Counter({"ok": 0, "partial": 0, "refused": 0, "never": 0})
-    for feed in Feed.objects.filter(active=True).only("url", "last_result", "last_fetched_at"):
-        counts[feed_outcome(feed.last_result)] += 1
+    counts: Counter[str] = Counter({outcome.value: 0 for outcome in FeedOutcome})
+    for feed in Feed.objects.filter(active=True).only("url", "last_outcome", "last_fetched_at"):
+        counts[feed.last_outcome] += 1
         if feed.last_fetched_at:
             fetched.add_metric([feed.url], feed.last_fetched_at.timestamp())
     for outcome, count in counts.items():

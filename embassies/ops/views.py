@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+from typing import Any
 
 from axes.helpers import get_cool_off
 from django.conf import settings
@@ -43,7 +44,7 @@ def metrics_view(request: HttpRequest) -> HttpResponse:
 
 
 def lockout_response(
-    request: HttpRequest, original_response: HttpResponse | None, credentials: dict | None
+    request: HttpRequest, original_response: HttpResponse | None, credentials: dict[str, Any] | None
 ) -> HttpResponse:
     """django-axes' answer to a locked-out login (AXES_LOCKOUT_CALLABLE): the site's 429 page
     with Retry-After, the whole cool-off (the lock is counted from the latest failure)."""

@@ -6,6 +6,6 @@ class WebConfig(AppConfig):
     verbose_name = "Web pages"
 
     def ready(self) -> None:
-        from embassies.web import invalidate
+        from embassies.web.pagecache import generations
 
-        invalidate.connect()
+        generations.listen()

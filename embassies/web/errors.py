@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
 from embassies.api.errors import error_response
-from embassies.web.unavailable import DATABASE_ERRORS, unavailable
+from embassies.web.unavailable import DATABASE_ERRORS, database_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +25,9 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    if isinstance(sys.exc_info()[1], DATABASE_ERRORS):  # raised by a middleware, not a view
-        return unavailable(request)
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_ERRORS):  # raised by a middleware, not a view
+        return database_unavailable(request, error)
     if _is_api(request):
         return error_response(500, "Internal error; it has been logged.")
     try:

@@ -15,19 +15,14 @@ from embassies.directory.search.engine import MAX_QUERY_CHARS
 from embassies.directory.search.engine import search as search_missions
 from embassies.lib.ratelimit import check_rate, too_many_requests
 from embassies.news.queries import search as search_news
-from embassies.web import cache
+from embassies.web import pagecache
 
 
+@pagecache.cached_page
 def search(request: HttpRequest) -> HttpResponse:
-    cache.rate_limited("search", "SEARCH_RATE")
-    if (wait := check_rate(request, "search", settings.SEARCH_RATE)) is not None:
-        return too_many_requests(request, wait)
-    return _search_page(request)
-
-
-@cache.cached_page  # inside the rate limit, which counts every request, cached or not
-def _search_page(request: HttpRequest) -> HttpResponse:
-    cache.depends_on(cache.EVERYTHING)
+    if (over := _over_rate(request, "search")) is not None:
+        return over
+    pagecache.depends_on(pagecache.EVERYTHING)
     query = request.GET.get("q", "").strip()
     context: dict[str, object] = {"q": query, "hits": [], "error": ""}
     status = 200
@@ -42,23 +37,22 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     return render(request, "web/search.html", context, status=status)
 
 
+@pagecache.cached_page
 def find(request: HttpRequest) -> HttpResponse:
-    cache.rate_limited("find", "SEARCH_RATE")
-    if (wait := check_rate(request, "find", settings.SEARCH_RATE)) is not None:
-        return too_many_requests(request, wait)
-    return _find_page(request)
-
-
-@cache.cached_page
-def _find_page(request: HttpRequest) -> HttpResponse:
+    if (over := _over_rate(request, "find")) is not None:
+        return over
     citizen = request.GET.get("citizen", "").strip().upper()[:2]
     host = request.GET.get("in", "").strip().upper()[:2]
     near = request.GET.get("near", "").strip()[:60]
     context: dict[str, object] = {
         "countries": list(Country.objects.order_by("name").only("code", "name")),
-        "citizen": citizen, "host": host, "near": near, "result": None, "error": "",
-    }  # fmt: skip
-    cache.depends_on(cache.EVERYTHING, host)  # the host's alerts start and end on their own
+        "citizen": citizen,
+        "host": host,
+        "near": near,
+        "result": None,
+        "error": "",
+    }
+    pagecache.depends_on(pagecache.EVERYTHING, host)  # the host's alerts start and end on their own
     if not (citizen and host):
         return render(request, "web/find.html", context)
     try:
@@ -67,3 +61,10 @@ def _find_page(request: HttpRequest) -> HttpResponse:
         context["error"] = str(error)
         return render(request, "web/find.html", context, status=400)
     return render(request, "web/find.html", context)
+
+
+def _over_rate(request: HttpRequest, scope: str) -> HttpResponse | None:
+    """Counts the request (kept copies of the page count theirs too); the 429 when over."""
+    pagecache.rate_limited(scope, settings.SEARCH_RATE)
+    wait = check_rate(request, scope, settings.SEARCH_RATE)
+    return None if wait is None else too_many_requests(request, wait)

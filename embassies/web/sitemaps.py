@@ -19,7 +19,7 @@ from embassies.web.present import page_url
 MAX_URLS = 50_000
 
 
-class MissionSitemap(Sitemap):
+class MissionSitemap(Sitemap[Mission]):
     limit = MAX_URLS
 
     def items(self) -> QuerySet[Mission]:
@@ -32,7 +32,7 @@ class MissionSitemap(Sitemap):
         return item.updated_at
 
 
-class CountrySitemap(Sitemap):
+class CountrySitemap(Sitemap[tuple[str, str]]):
     """Both directions of every country: "in Russia" and "Russia's abroad"."""
 
     limit = MAX_URLS
@@ -45,7 +45,7 @@ class CountrySitemap(Sitemap):
         return reverse(item[0], kwargs={"slug": item[1]})
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(Sitemap[Article]):
     limit = MAX_URLS
 
     def items(self) -> QuerySet[Article]:
@@ -55,7 +55,7 @@ class ArticleSitemap(Sitemap):
         return item.published
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(Sitemap[str]):
     def items(self) -> list[str]:
         return ["web:home", "web:search", "web:find", "news:index", "alerts:index"]
 

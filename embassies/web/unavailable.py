@@ -13,6 +13,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext, gettext_noop
 
 from embassies.directory.importing.running import IMPORT_RUNNING, waited_for_import
 from embassies.directory.importing.running import RETRY_AFTER_SECONDS as IMPORT_RETRY_AFTER
@@ -21,21 +22,30 @@ log = logging.getLogger(__name__)
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
-API_MESSAGE = "The database is unavailable; please try again shortly."
+# The one sentence for a database that is down, on the page (translated) and in the API's error
+# shape (in English, as every API message; it is the msgid).
+DATABASE_UNAVAILABLE = gettext_noop("Our database is not answering. Please try again in a minute.")
 
 
-def unavailable(request: HttpRequest, error: BaseException | None = None) -> HttpResponse:
-    if error is not None and waited_for_import(error):
-        return import_running(request)
+def database_unavailable(request: HttpRequest, error: BaseException | None = None) -> HttpResponse:
+    """The one 503 answer for a database that is down or unreachable: HTML, or the API's error
+    shape under /api/; Retry-After and never stored. `error`, when known, is logged, and a
+    write that only waited for an import's locks is told so instead (import_running)."""
+    if error is not None:
+        log.warning("database unavailable on %s %s: %s", request.method, request.path, error)
+        if waited_for_import(error):
+            return import_running(request)
     if request.path.startswith("/api/"):
         from embassies.api.errors import error_response
 
-        response: HttpResponse = error_response(503, API_MESSAGE)
+        response: HttpResponse = error_response(503, DATABASE_UNAVAILABLE)
     else:
-        response = HttpResponse(render_to_string("503.html"), status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    patch_cache_control(response, no_store=True)
-    return response
+        advice = gettext(
+            "If you need urgent consular help, call the emergency number of your country's "
+            "foreign ministry."
+        )
+        response = _page(gettext(DATABASE_UNAVAILABLE), advice)
+    return _retry_after(response, RETRY_AFTER_SECONDS)
 
 
 def import_running(request: HttpRequest) -> HttpResponse:
@@ -44,11 +54,8 @@ def import_running(request: HttpRequest) -> HttpResponse:
         from embassies.api.middleware import import_running_answer
 
         return import_running_answer()
-    page = render_to_string("503_import.html", {"message": IMPORT_RUNNING}, request=request)
-    response = HttpResponse(page, status=503)
-    response["Retry-After"] = str(IMPORT_RETRY_AFTER)
-    patch_cache_control(response, no_store=True)
-    return response
+    advice = gettext("Nothing was saved: send the same change again then.")
+    return _retry_after(_page(str(IMPORT_RUNNING), advice), IMPORT_RETRY_AFTER)
 
 
 class DatabaseUnavailable:
@@ -63,5 +70,16 @@ class DatabaseUnavailable:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, DATABASE_ERRORS):
             return None
-        log.warning("database unavailable on %s %s: %s", request.method, request.path, exception)
-        return unavailable(request, exception)
+        return database_unavailable(request, exception)
+
+
+def _page(message: str, advice: str) -> HttpResponse:
+    """503.html: what is wrong and what to do, with nothing that needs the database."""
+    page = render_to_string("503.html", {"message": message, "advice": advice})
+    return HttpResponse(page, status=503)
+
+
+def _retry_after(response: HttpResponse, seconds: int) -> HttpResponse:
+    response["Retry-After"] = str(seconds)
+    patch_cache_control(response, no_store=True)
+    return response

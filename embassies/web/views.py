@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from embassies.countries.models import Country
 from embassies.directory import queries
 from embassies.news.queries import latest_about
-from embassies.web import cache, localized, present
-from embassies.web.cache import cached_page
+from embassies.web import localized, pagecache, present
+from embassies.web.pagecache import cached_page
 
 
 @cached_page
@@ -19,7 +19,7 @@ def home(request: HttpRequest) -> HttpResponse:
     countries = localized.sorted_by_name(Country.objects.only("code", "name", "names", "slug"))
     counts = queries.counts_by_country()
     listed = [(c, counts[c.code]) for c in countries if c.code in counts]
-    cache.depends_on(cache.EVERYTHING)
+    pagecache.depends_on(pagecache.EVERYTHING)
     context = {
         "countries": countries,
         "groups": localized.by_letter(listed),
@@ -71,7 +71,7 @@ def _country_page(
         "groups": present.grouped(missions, "host" if abroad else "sending"),
         "news": latest_about(country.code),
     }
-    cache.depends_on(country.code)
+    pagecache.depends_on(country.code)
     return render(request, "web/country.html", context)
 
 
@@ -85,7 +85,9 @@ def mission(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
         return redirect(found, permanent=True)
     others = list(queries.siblings(found))
     context = present.mission_context(found, others)
-    cache.depends_on(found.sending_id, found.host_id, *(c.code for c in context["accreditations"]))
+    pagecache.depends_on(
+        found.sending_id, found.host_id, *(c.code for c in context["accreditations"])
+    )
     if context["local"]:  # the local time and "open now" hold until the next minute
-        cache.valid_until(time.time() // 60 * 60 + 60)
+        pagecache.valid_until(time.time() // 60 * 60 + 60)
     return render(request, "web/mission.html", context)

@@ -24,6 +24,10 @@ def ended(hours_ago: int = 1) -> dict[str, datetime]:
 
 def make_advisory(issuer: str, code: str, level: int, title: str = "") -> Advisory:
     return Advisory.objects.create(
-        issuer=issuer, country_id=code, level=level, title=title or f"{code} - Level {level}",
-        link=f"https://example.org/{issuer}/{code}", published=timezone.now(),
-    )  # fmt: skip
+        issuer=issuer,
+        country_id=code,
+        level=level,
+        title=title or f"{code} - Level {level}",
+        link=f"https://example.org/{issuer}/{code}",
+        published=timezone.now(),
+    )

@@ -43,10 +43,18 @@ def test_end_now_action(editor: Client) -> None:
 def test_an_end_before_the_start_is_a_form_error(editor: Client) -> None:
     alert = make_alert("RU", "Russia is currently at war in Ukraine")
     start = alert.starts_at
-    data = {"country": "RU", "headline": alert.headline, "body": "", "severity": 3,
-            "starts_at_0": start.strftime("%Y-%m-%d"), "starts_at_1": start.strftime("%H:%M:%S"),
-            "ends_at_0": "2001-01-01", "ends_at_1": "00:00:00", "source": "editor",
-            "source_url": ""}  # fmt: skip
+    data = {
+        "country": "RU",
+        "headline": alert.headline,
+        "body": "",
+        "severity": 3,
+        "starts_at_0": start.strftime("%Y-%m-%d"),
+        "starts_at_1": start.strftime("%H:%M:%S"),
+        "ends_at_0": "2001-01-01",
+        "ends_at_1": "00:00:00",
+        "source": "editor",
+        "source_url": "",
+    }
     response = editor.post(f"/admin/alerts/alert/{alert.pk}/change/", data)
     assert response.status_code == 200 and "errornote" in response.content.decode()
     assert Alert.objects.get().ends_at is None

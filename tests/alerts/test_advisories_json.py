@@ -27,8 +27,18 @@ def test_json_document_gives_the_same_levels_as_the_rss(tmp_path: Path) -> None:
 
 
 def test_field_names_in_any_case_and_a_data_wrapper() -> None:
-    body = json.dumps({"DATA": [{"TITLE": "Russia - Level 4: Do Not Travel", "link": "https://x",
-                                 "category": "RS", "updated": "2024-07-30"}]}).encode()  # fmt: skip
+    body = json.dumps(
+        {
+            "DATA": [
+                {
+                    "TITLE": "Russia - Level 4: Do Not Travel",
+                    "link": "https://x",
+                    "category": "RS",
+                    "updated": "2024-07-30",
+                }
+            ]
+        }
+    ).encode()
     [item] = us.parse(body)
     assert (item.place, item.level, item.tags, item.link) == ("Russia", 4, ("RS",), "https://x")
     assert item.published is not None and item.published.year == 2024

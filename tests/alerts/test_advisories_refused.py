@@ -44,9 +44,18 @@ def imported(tmp_path: Path) -> dict[str, int]:
         (b'{"data": "maintenance"}', "expected a list of objects"),
         (b"[[[[" * 50_000, "not valid JSON"),
     ],
-    ids=["billion-laughs", "external-entity", "truncated", "html", "empty", "no-items",
-         "no-country", "json-not-a-list", "json-too-deep"],
-)  # fmt: skip
+    ids=[
+        "billion-laughs",
+        "external-entity",
+        "truncated",
+        "html",
+        "empty",
+        "no-items",
+        "no-country",
+        "json-not-a-list",
+        "json-too-deep",
+    ],
+)
 def test_refused_with_a_clear_message_and_nothing_changed(
     tmp_path: Path, imported: dict[str, int], body: bytes, message: str
 ) -> None:

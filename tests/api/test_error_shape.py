@@ -32,8 +32,18 @@ def bad_request(client: Client, method: str, path: str) -> object:
     if path.endswith("/countries"):  # takes no parameters: the wrong method, then
         return client.delete(url)
     if method == "GET":
-        return client.get(url, {"limit": "-5", "q": "x" * 5000, "citizen": "??", "in": "??",
-                                "near": "999,999", "country": "??", "since": "soon"})  # fmt: skip
+        return client.get(
+            url,
+            {
+                "limit": "-5",
+                "q": "x" * 5000,
+                "citizen": "??",
+                "in": "??",
+                "near": "999,999",
+                "country": "??",
+                "since": "soon",
+            },
+        )
     return client.generic(method, url, b"{not json", content_type="application/json")
 
 

@@ -11,6 +11,7 @@ from django.test import Client
 
 from embassies.api.models import ApiToken
 from embassies.directory.models import Mission
+from embassies.lib.rates import Rate
 from tests.conftest import unreachable_cache
 from tests.factories import make_mission
 
@@ -48,7 +49,7 @@ def test_reads_are_open_to_other_sites(client: Client) -> None:
 
 
 def test_anonymous_clients_are_rate_limited_with_retry_after(client: Client, settings: Any) -> None:
-    settings.API_ANON_RATE = "3/m"
+    settings.API_ANON_RATE = Rate(3, 60)
     responses = [client.get("/api/v1/countries/RU") for _ in range(5)]
     assert [r.status_code for r in responses] == [200, 200, 200, 429, 429]
     limited = responses[-1]
@@ -80,7 +81,7 @@ def _patch_city(client: Client, city: str, secret: str) -> Any:
 
 
 def test_a_token_client_over_its_rate_gets_429_with_retry_after(settings: Any) -> None:
-    settings.API_TOKEN_RATE = "3/m"
+    settings.API_TOKEN_RATE = Rate(3, 60)
     make_mission(wikidata="Q1")
     secret = ApiToken.issue("sync-bot")[1]
     client = _own_address()
@@ -97,7 +98,7 @@ def test_a_token_client_over_its_rate_gets_429_with_retry_after(settings: Any) -
 
 
 def test_two_tokens_are_counted_apart(settings: Any) -> None:
-    settings.API_TOKEN_RATE = "2/m"
+    settings.API_TOKEN_RATE = Rate(2, 60)
     make_mission(wikidata="Q1")
     first, second = ApiToken.issue("bot-one")[1], ApiToken.issue("bot-two")[1]
     client = _own_address()  # one address for both: only the token tells them apart
@@ -107,8 +108,8 @@ def test_two_tokens_are_counted_apart(settings: Any) -> None:
 
 
 def test_a_token_client_is_not_limited_by_the_anonymous_rate(settings: Any) -> None:
-    settings.API_ANON_RATE = "2/m"
-    settings.API_TOKEN_RATE = "100/m"
+    settings.API_ANON_RATE = Rate(2, 60)
+    settings.API_TOKEN_RATE = Rate(100, 60)
     make_mission(wikidata="Q1")
     secret = ApiToken.issue("sync-bot")[1]
     client = _own_address()
@@ -126,7 +127,7 @@ def test_a_token_client_is_not_limited_by_the_anonymous_rate(settings: Any) -> N
 def test_a_refused_token_is_answered_as_before_not_counted(
     settings: Any, revoked: bool, status: int, code: str
 ) -> None:
-    settings.API_ANON_RATE = settings.API_TOKEN_RATE = "1/m"
+    settings.API_ANON_RATE = settings.API_TOKEN_RATE = Rate(1, 60)
     make_mission(wikidata="Q1")
     secret = refused_secret(revoked)
     client = _own_address()
@@ -138,7 +139,7 @@ def test_a_refused_token_is_answered_as_before_not_counted(
 
 def test_a_cache_outage_lets_token_requests_through(settings: Any) -> None:
     settings.CACHES = unreachable_cache("embassies.lib.cache.TolerantRedisCache")
-    settings.API_TOKEN_RATE = "1/m"
+    settings.API_TOKEN_RATE = Rate(1, 60)
     make_mission(wikidata="Q1")
     secret = ApiToken.issue("sync-bot")[1]
     client = _own_address()
@@ -146,8 +147,8 @@ def test_a_cache_outage_lets_token_requests_through(settings: Any) -> None:
 
 
 def test_public_reads_with_a_token_are_counted_as_the_tokens(settings: Any) -> None:
-    settings.API_ANON_RATE = "2/m"
-    settings.API_TOKEN_RATE = "4/m"
+    settings.API_ANON_RATE = Rate(2, 60)
+    settings.API_TOKEN_RATE = Rate(4, 60)
     secret = ApiToken.issue("reader-bot")[1]
     client = _own_address()
     bearer = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
@@ -161,7 +162,7 @@ def test_public_reads_with_a_token_are_counted_as_the_tokens(settings: Any) -> N
 def test_a_public_read_with_a_bad_token_is_answered_and_counted_as_anonymous(
     settings: Any, revoked: bool
 ) -> None:
-    settings.API_ANON_RATE = "2/m"
+    settings.API_ANON_RATE = Rate(2, 60)
     secret = refused_secret(revoked)
     client = _own_address()
     bearer = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}

@@ -14,12 +14,35 @@ pytestmark = pytest.mark.django_db
 
 DESIGN_KEYS = {"id", "wikidata", "kind", "sending", "host", "city", "lat", "lon", "url"}
 ALL_KEYS = DESIGN_KEYS | {
-    "kind_label", "title", "sending_name", "sending_subdivision", "host_name", "address",
-    "phones", "emails", "website", "social", "opening_hours", "head_of_mission", "status",
-    "accreditations", "regions", "photo", "inception", "sources", "updated_at", "osm_id",
-    "approximate", "territory", "status_since", "moved_to", "status_source", "verified_at",
-    "stale", "notice",
-}  # fmt: skip
+    "kind_label",
+    "title",
+    "sending_name",
+    "sending_subdivision",
+    "host_name",
+    "address",
+    "phones",
+    "emails",
+    "website",
+    "social",
+    "opening_hours",
+    "head_of_mission",
+    "status",
+    "accreditations",
+    "regions",
+    "photo",
+    "inception",
+    "sources",
+    "updated_at",
+    "osm_id",
+    "approximate",
+    "territory",
+    "status_since",
+    "moved_to",
+    "status_source",
+    "verified_at",
+    "stale",
+    "notice",
+}
 
 
 @pytest.fixture

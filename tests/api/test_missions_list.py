@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from django.test import Client
 
@@ -18,8 +20,15 @@ def missions() -> None:
         make_country("CA", "Canada"),
     )
     make_mission(wikidata="Q1", sending=canada, host=russia, city="Moscow", lat=55.7467, lon=37.595)
-    make_mission(wikidata="Q2", sending=canada, host=russia, city="Vladivostok", lat=43.13, lon=131.89,
-                 kind="consulate")  # fmt: skip
+    make_mission(
+        wikidata="Q2",
+        sending=canada,
+        host=russia,
+        city="Vladivostok",
+        lat=43.13,
+        lon=131.89,
+        kind="consulate",
+    )
     make_mission(wikidata="Q3", sending=canada, host=germany, city="Berlin", lat=52.51, lon=13.37)
     make_mission(
         wikidata="Q4",
@@ -57,9 +66,19 @@ def test_filters(client: Client, missions: None, query: str, expected: list[str]
 
 
 @pytest.mark.parametrize(
-    "query", ["host=Russia", "kind=castle", "near=999,999", "radius_km=-1&near=1,1", "updated_since=soon",
-              "limit=0", "limit=100000", "cursor=%%%", "cursor=-1"],
-)  # fmt: skip
+    "query",
+    [
+        "host=Russia",
+        "kind=castle",
+        "near=999,999",
+        "radius_km=-1&near=1,1",
+        "updated_since=soon",
+        "limit=0",
+        "limit=100000",
+        "cursor=%%%",
+        "cursor=-1",
+    ],
+)
 def test_bad_filters_are_422_in_the_error_shape(client: Client, missions: None, query: str) -> None:
     response = client.get("/api/v1/missions?" + query)
     assert response.status_code == 422
@@ -91,12 +110,23 @@ def test_countries_list_has_counts(client: Client, missions: None) -> None:
     assert rows["RU"]["missions_hosted"] == 3 and rows["CA"]["missions_abroad"] == 3
 
 
-@pytest.mark.parametrize("query", ["city=a%00b", "updated_since=9999-12-31T23:59:59-23:59"])
-def test_values_a_database_cannot_take_are_422_not_500(
-    client: Client, missions: None, query: str
+def test_values_a_database_cannot_take_are_422_not_500(client: Client, missions: None) -> None:
+    assert client.get("/api/v1/missions?city=a%00b").status_code == 422
+    assert client.get("/api/v1/exports/missions.csv?city=a%00b").status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("since", "expected"),
+    [("9999-12-31T23:59:59-23:59", []), ("0001-01-01T00:00:00+05:00", ["Q1", "Q2", "Q3", "Q4"])],
+)
+def test_times_whose_utc_is_past_year_9999_or_before_year_1_are_taken_not_refused(
+    client: Client, missions: None, since: str, expected: list[str]
 ) -> None:
-    assert client.get("/api/v1/missions?" + query).status_code == 422
-    assert client.get("/api/v1/exports/missions.csv?" + query).status_code == 422
+    # Valid date-times by the OpenAPI document: the earliest or latest time a database stores.
+    assert qids(client, "updated_since=" + quote(since)) == expected
+    assert (
+        client.get("/api/v1/exports/missions.csv?updated_since=" + quote(since)).status_code == 200
+    )
 
 
 @pytest.mark.parametrize(

@@ -67,19 +67,31 @@ def test_post_creates_a_mission_held_by_the_editor(client: Client, token: str) -
     make_country("IS", "Iceland")
     make_country("MN", "Mongolia")
     body = {"sending": "is", "host": "MN", "kind": "honorary_consulate", "city": "Ulaanbaatar"}
-    response = client.post("/api/v1/missions", json.dumps(body), content_type="application/json",
-                           HTTP_AUTHORIZATION=f"Bearer {token}")  # fmt: skip
+    response = client.post(
+        "/api/v1/missions",
+        json.dumps(body),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
     assert response.status_code == 201, response.content
     created = Mission.objects.get(pk=response.json()["id"])
     assert (created.sending_id, created.host_id, created.city) == ("IS", "MN", "Ulaanbaatar")
     assert created.sources["city"] == "editor:api:newsroom-bot"
 
 
-def test_post_with_an_unknown_country_is_422(client: Client, token: str) -> None:
+def test_post_with_an_unknown_country_is_404(client: Client, token: str) -> None:
+    # Two letters are a well-formed code by the OpenAPI document: one no country has is a
+    # missing resource, as in GET /countries/XX.
     body = {"sending": "XX", "host": "MN"}
-    response = client.post("/api/v1/missions", json.dumps(body), content_type="application/json",
-                           HTTP_AUTHORIZATION=f"Bearer {token}")  # fmt: skip
-    assert response.status_code == 422
+    response = client.post(
+        "/api/v1/missions",
+        json.dumps(body),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 404
+    assert response.json()["error"]["message"] == "No country with code XX."
+    assert not Mission.objects.exists()
 
 
 def test_body_over_the_limit_is_413(client: Client, token: str, settings: object) -> None:
@@ -103,6 +115,7 @@ def test_apitoken_command_prints_a_working_token(
 
 def test_nul_characters_are_refused_with_the_field_named(client: Client, token: str) -> None:
     make_mission(wikidata="Q1")
-    response = patch(client, "Q1", {"address": "a\x00b", "social": {"x": "\x00"}}, token)
+    body = {"address": "a\x00b", "social": {"x\x00": "https://example.org/"}}
+    response = patch(client, "Q1", body, token)
     assert response.status_code == 422
     assert set(response.json()["error"]["details"]) == {"address", "social"}

@@ -42,8 +42,12 @@ def test_star_rows_become_rules_with_no_host_or_representing_state() -> None:
     run("representation-csv", REPRESENTATION)
     rules = Arrangement.objects.filter(host__isnull=True, representing__isnull=True)
     assert set(rules.filter(kind=ArrangementKind.NORDIC).values_list("represented", flat=True)) == {
-        "DK", "FI", "IS", "NO", "SE",
-    }  # fmt: skip
+        "DK",
+        "FI",
+        "IS",
+        "NO",
+        "SE",
+    }
     assert rules.filter(kind=ArrangementKind.EU_RULE).count() == 27
     assert all(rule.is_rule for rule in rules)
 
@@ -57,9 +61,12 @@ def test_a_diplomatic_only_mandate_is_marked_as_no_consular_help() -> None:
 def test_reimport_changes_nothing_and_keeps_editors_records() -> None:
     run("representation-csv", REPRESENTATION)
     extra = Arrangement.objects.create(
-        represented_id="NZ", host_id="KP", representing_id="SE", kind="protecting_power",
+        represented_id="NZ",
+        host_id="KP",
+        representing_id="SE",
+        kind="protecting_power",
         source_url="https://example.org/editor",
-    )  # fmt: skip
+    )
     assert "added 0, updated 0, unchanged 56" in run("representation-csv", REPRESENTATION)
     assert Arrangement.objects.filter(pk=extra.pk).exists()
 
@@ -82,7 +89,7 @@ def test_unknown_codes_and_kinds_are_rejected_with_the_reason(tmp_path: Path) ->
         f"{header}\nZZ,IR,CH,protecting_power,x,,https://example.org,\n"
         "US,IR,CH,friendship,x,,https://example.org,\nUS,IR,CH,protecting_power,x,,not-a-url,\n",
         encoding="utf-8",
-    )  # fmt: skip
+    )
     out = run("representation-csv", bad)
     assert "unknown country code 'ZZ'" in out and "unknown arrangement kind 'friendship'" in out
     assert "source URL" in out and "rejected 3" in out

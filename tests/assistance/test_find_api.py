@@ -17,8 +17,15 @@ pytestmark = pytest.mark.django_db
 def australia_in_russia() -> None:
     au, ru = Country.objects.get(code="AU"), Country.objects.get(code="RU")
     make_mission(sending=au, host=ru, city="Moscow", lat=55.75, lon=37.64, wikidata="Q4373961")
-    make_mission(sending=au, host=ru, city="Vladivostok", kind=Kind.CONSULATE_GENERAL, lat=43.13,
-                 lon=131.89, wikidata="Q57198221")  # fmt: skip
+    make_mission(
+        sending=au,
+        host=ru,
+        city="Vladivostok",
+        kind=Kind.CONSULATE_GENERAL,
+        lat=43.13,
+        lon=131.89,
+        wikidata="Q57198221",
+    )
     EmergencyLine.objects.create(
         country=au, name="DFAT", phone="+61 2 6261 3305", source_url="https://x.au"
     )
@@ -47,8 +54,6 @@ def test_no_point_gives_no_distance(client: Client, australia_in_russia: None) -
 @pytest.mark.parametrize(
     ("params", "field"),
     [
-        ({"citizen": "XX", "in": "RU"}, "citizen"),
-        ({"citizen": "AU", "in": "QQ"}, "in"),
         ({"citizen": "AU", "in": "RU", "near": "999,999"}, "near"),
         ({"citizen": "AU", "in": "RU", "near": "north"}, "near"),
         ({"citizen": "AU", "in": "RU", "near": "1,2,3"}, "near"),
@@ -66,6 +71,20 @@ def test_bad_input_is_a_422_in_the_one_error_shape(
     error = response.json()["error"]
     assert error["code"] == "invalid" and error["message"]
     assert field in [d["loc"][-1] for d in error["details"]]
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [({"citizen": "XX", "in": "RU"}, "citizen"), ({"citizen": "AU", "in": "qq"}, "in")],
+)
+def test_a_code_no_country_has_is_a_404_naming_the_parameter(
+    client: Client, params: dict, field: str
+) -> None:
+    # Well-formed by the OpenAPI document (two letters, any case): a missing country, not a
+    # malformed request.
+    response = client.get("/api/v1/find", params)
+    assert response.status_code == 404
+    assert field in [d["loc"][-1] for d in response.json()["error"]["details"]]
 
 
 def test_control_characters_in_codes_are_a_422_not_a_500(client: Client) -> None:

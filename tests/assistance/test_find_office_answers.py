@@ -70,9 +70,13 @@ def test_a_protecting_power_whose_office_is_suspended_is_still_offered(client: C
     us, ir, ch = (Country.objects.get(code=c) for c in ("US", "IR", "CH"))
     swiss = make_mission(sending=ch, host=ir, city="Tehran", status="suspended")
     Arrangement.objects.create(
-        represented=us, host=ir, representing=ch, kind="protecting_power",
-        since="1980-05-21", source_url="https://example.org/swiss-mandate",
-    )  # fmt: skip
+        represented=us,
+        host=ir,
+        representing=ch,
+        kind="protecting_power",
+        since="1980-05-21",
+        source_url="https://example.org/swiss-mandate",
+    )
     body = client.get("/api/v1/find", {"citizen": "US", "in": "IR"}).json()
     first = body["answers"][0]
     assert (first["mission"], first["representing"]) == (None, "CH")

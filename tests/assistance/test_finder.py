@@ -67,9 +67,13 @@ def test_non_resident_embassy_accredited_to_the_host() -> None:
 def test_protecting_power_with_its_source() -> None:
     swiss = mission("CH", "IR", "Tehran")
     Arrangement.objects.create(
-        represented=c("US"), host=c("IR"), representing=c("CH"), kind="interests_section",
-        scope="Passports and notarials", source_url="https://ir.usembassy.gov/services/",
-    )  # fmt: skip
+        represented=c("US"),
+        host=c("IR"),
+        representing=c("CH"),
+        kind="interests_section",
+        scope="Passports and notarials",
+        source_url="https://ir.usembassy.gov/services/",
+    )
     answer = find("US", "IR").answers[0]
     assert answer.mission == swiss and answer.basis == "interests_section"
     assert answer.source_url == "https://ir.usembassy.gov/services/"
@@ -79,9 +83,13 @@ def test_protecting_power_with_its_source() -> None:
 def test_diplomatic_only_mandate_is_not_offered_as_help() -> None:
     mission("CH", "CA", "Ottawa")
     Arrangement.objects.create(
-        represented=c("IR"), host=c("CA"), representing=c("CH"), kind="protecting_power",
-        covers_consular=False, source_url="https://example.org",
-    )  # fmt: skip
+        represented=c("IR"),
+        host=c("CA"),
+        representing=c("CH"),
+        kind="protecting_power",
+        covers_consular=False,
+        source_url="https://example.org",
+    )
     result = find("IR", "CA")
     assert result.answers == []
     assert "does not cover consular help" in result.unavailable[0].reason
@@ -90,9 +98,12 @@ def test_diplomatic_only_mandate_is_not_offered_as_help() -> None:
 def test_consular_sharing_and_nordic_rule() -> None:
     australia = mission("AU", "VU", "Port Vila", kind=Kind.HIGH_COMMISSION)
     Arrangement.objects.create(
-        represented=c("CA"), host=c("VU"), representing=c("AU"), kind="consular_sharing",
+        represented=c("CA"),
+        host=c("VU"),
+        representing=c("AU"),
+        kind="consular_sharing",
         source_url="https://vanuatu.highcommission.gov.au/pvla/consular.html",
-    )  # fmt: skip
+    )
     assert find("CA", "VU").answers[0].mission == australia
     sweden = mission("SE", "KP", "Pyongyang")
     mission("DE", "KP", "Pyongyang")  # not Nordic: not offered to an Icelander
@@ -142,10 +153,15 @@ def test_emergency_lines_always_and_a_plain_message_when_nothing_is_known() -> N
 
 @pytest.mark.parametrize(
     ("citizen", "host", "near", "field"),
-    [("XX", "RU", None, "citizen"), ("AU", "ZZ", None, "in"), ("", "RU", None, "citizen"),
-     ("AUS", "RU", None, "citizen"), ("AU", "RU", (999.0, 999.0), "near"),
-     ("AU", "RU", (float("nan"), 0.0), "near")],
-)  # fmt: skip
+    [
+        ("XX", "RU", None, "citizen"),
+        ("AU", "ZZ", None, "in"),
+        ("", "RU", None, "citizen"),
+        ("AUS", "RU", None, "citizen"),
+        ("AU", "RU", (999.0, 999.0), "near"),
+        ("AU", "RU", (float("nan"), 0.0), "near"),
+    ],
+)
 def test_bad_input_raises_finder_error(
     citizen: str, host: str, near: tuple | None, field: str
 ) -> None:

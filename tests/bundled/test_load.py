@@ -14,9 +14,9 @@ from django.db.models import Max
 
 from embassies.assistance.models import Arrangement, EmergencyLine
 from embassies.bundled import dataset
-from embassies.directory.management.commands.serve import EMPTY_NOTE
-from embassies.directory.management.commands.serve import Command as Serve
 from embassies.directory.models import ImportRun, Mission, StatusFact
+from embassies.ops.management.commands.serve import EMPTY_NOTE
+from embassies.ops.management.commands.serve import Command as Serve
 from tests.factories import make_mission
 
 pytestmark = pytest.mark.django_db

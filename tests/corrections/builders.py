@@ -21,12 +21,18 @@ WEBSITE_COLUMN = 13
 def form_data(mission: Mission, **changes: str) -> dict[str, str]:
     """Every field as the prefilled form shows it, with `changes` typed over it."""
     data = {
-        "address": mission.address, "city": mission.city, "phones": "\n".join(mission.phones),
-        "emails": "\n".join(mission.emails), "website": mission.website,
-        "opening_hours": mission.opening_hours, "status": mission.status,
-        "head_of_mission": mission.head_of_mission, "comment": "", "source_url": "",
+        "address": mission.address,
+        "city": mission.city,
+        "phones": "\n".join(mission.phones),
+        "emails": "\n".join(mission.emails),
+        "website": mission.website,
+        "opening_hours": mission.opening_hours,
+        "status": mission.status,
+        "head_of_mission": mission.head_of_mission,
+        "comment": "",
+        "source_url": "",
         "homepage": "",
-    }  # fmt: skip
+    }
     return {**data, **changes}
 
 

@@ -10,6 +10,7 @@ from django.test import Client
 from embassies.corrections.forms import TOTAL_LIMIT
 from embassies.corrections.models import Correction
 from embassies.directory.models import Mission
+from embassies.lib.rates import Rate
 from tests.corrections.builders import form_data, post_as, suggest_url
 from tests.factories import make_mission
 
@@ -40,9 +41,14 @@ def test_an_oversized_field_is_refused(client: Client, mission: Mission) -> None
 
 def test_an_oversized_total_is_refused(client: Client, mission: Mission) -> None:
     # Each field within its own limit, together over the form's.
-    data = form_data(mission, address="a" * 1000, comment="c" * 2000, city="Moskva",
-                     emails="\n".join(f"desk{i}@example.org" for i in range(10)) + "\n" + "x" * 800,
-                     opening_hours="Mo-Fr 09:00-17:00" + " " * 400)  # fmt: skip
+    data = form_data(
+        mission,
+        address="a" * 1000,
+        comment="c" * 2000,
+        city="Moskva",
+        emails="\n".join(f"desk{i}@example.org" for i in range(10)) + "\n" + "x" * 800,
+        opening_hours="Mo-Fr 09:00-17:00" + " " * 400,
+    )
     assert all(len(data[name]) <= limit for name, limit in [("address", 1000), ("comment", 2000)])
     assert sum(len(v) for v in data.values()) > TOTAL_LIMIT
     response = client.post(suggest_url(mission), data)
@@ -117,10 +123,12 @@ def test_bad_values_are_refused_with_what_to_change(
 
 def test_good_values_are_normalised(client: Client, mission: Mission) -> None:
     changes: dict[str, Any] = {
-        "phones": "+7 495 925-60-00\n+74959256001", "emails": "consul@example.org",
-        "website": "www.example.org/moscow", "opening_hours": "Mo-Fr 09:00-13:00; PH off",
+        "phones": "+7 495 925-60-00\n+74959256001",
+        "emails": "consul@example.org",
+        "website": "www.example.org/moscow",
+        "opening_hours": "Mo-Fr 09:00-13:00; PH off",
         "status": "suspended",
-    }  # fmt: skip
+    }
     assert client.post(suggest_url(mission), form_data(mission, **changes)).status_code == 302
     assert Correction.objects.get().changes == {
         "phones": ["+7 495 925-60-00", "+7 495 925-60-01"],
@@ -134,7 +142,7 @@ def test_good_values_are_normalised(client: Client, mission: Mission) -> None:
 def test_the_sixth_correction_in_an_hour_from_one_address_is_refused(
     client: Client, mission: Mission, settings: Any
 ) -> None:
-    settings.CORRECTION_RATE = "5/h"
+    settings.CORRECTION_RATE = Rate(5, 3600)
     for n in range(5):
         assert post_as(client, mission, "203.0.113.5", city=f"Moskva {n}").status_code == 302
     refused = post_as(client, mission, "203.0.113.5", city="Moskva 6")

@@ -29,8 +29,13 @@ def proposed(client: Client) -> Correction:
 
 def snapshot(mission: Mission) -> tuple[object, ...]:
     mission.refresh_from_db()
-    return (mission.address, mission.website, dict(mission.sources), mission.updated_at,
-            mission.history.count())  # fmt: skip
+    return (
+        mission.address,
+        mission.website,
+        dict(mission.sources),
+        mission.updated_at,
+        mission.history.count(),
+    )
 
 
 def test_bulk_rejection_asks_for_a_note_and_leaves_the_mission(proposed: Correction) -> None:
@@ -41,8 +46,15 @@ def test_bulk_rejection_asks_for_a_note_and_leaves_the_mission(proposed: Correct
     )
     assert ask.status_code == 200 and 'name="note"' in ask.content.decode()
     assert Correction.objects.get().status == State.PENDING  # asking decided nothing yet
-    staff.post(changelist_url(), {"action": "reject_selected", "_selected_action": [proposed.pk],
-                                  "confirm": "yes", "note": "The embassy's own site disagrees."})  # fmt: skip
+    staff.post(
+        changelist_url(),
+        {
+            "action": "reject_selected",
+            "_selected_action": [proposed.pk],
+            "confirm": "yes",
+            "note": "The embassy's own site disagrees.",
+        },
+    )
     proposed.refresh_from_db()
     assert (proposed.status, proposed.reviewer, proposed.applied) == (State.REJECTED, user, {})
     assert proposed.review_note == "The embassy's own site disagrees."

@@ -45,8 +45,13 @@ def test_the_queue_lists_pending_corrections_with_their_fields(
 
 
 def test_current_and_proposed_values_side_by_side(client: Client, mission: Mission) -> None:
-    correction = send(client, mission, city="Moskva", comment="Local spelling.",
-                      source_url="https://ca.example/contact")  # fmt: skip
+    correction = send(
+        client,
+        mission,
+        city="Moskva",
+        comment="Local spelling.",
+        source_url="https://ca.example/contact",
+    )
     staff, _ = staff_client()
     page = staff.get(review_url(correction.pk)).content.decode()
     assert "<td>Moscow" in page and "<td>Moskva</td>" in page
@@ -57,8 +62,13 @@ def test_current_and_proposed_values_side_by_side(client: Client, mission: Missi
 
 def test_everything_a_visitor_wrote_is_escaped_in_the_admin(mission: Mission) -> None:
     # Stored directly, as if an older form had let markup through: the admin must still escape it.
-    correction = submit(mission, {"city": "<script>alert(1)</script>"},
-                        comment='<img src=x onerror="alert(2)">', source_url="", who="x")  # fmt: skip
+    correction = submit(
+        mission,
+        {"city": "<script>alert(1)</script>"},
+        comment='<img src=x onerror="alert(2)">',
+        source_url="",
+        who="x",
+    )
     staff, _ = staff_client()
     review = staff.get(review_url(correction.pk)).content.decode()
     listing = staff.get(changelist_url()).content.decode()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from embassies.alerts import banners, levels
+from embassies.alerts import banners, levels, raising
 from embassies.alerts.templatetags import alerts as alert_tags
 from embassies.countries import grammar
 from embassies.countries.models import Country
@@ -53,4 +53,11 @@ def test_other_languages_get_the_form_their_sentence_asks_for() -> None:
 def test_alerts_word_countries_with_the_same_helpers_as_the_finder() -> None:
     """One module for both apps: the alerts no longer reach into assistance for grammar."""
     assert banners.place is grammar.place and levels.place is grammar.place
-    assert levels.the is grammar.the and alert_tags.the is grammar.the
+    assert raising.grammar is grammar and alert_tags.place is grammar.place
+
+
+def test_a_name_that_is_no_country_takes_the_english_possessive_in_english_only() -> None:
+    with translation.override("en"):
+        assert grammar.name_owner("US Department of State") == "US Department of State’s"
+    with translation.override("fr"):
+        assert grammar.name_owner("US Department of State") == "US Department of State"

@@ -12,9 +12,34 @@ from embassies.lib.text import normalize
 from tests.conftest import open_snapshot
 
 EU = {
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
-    "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-}  # fmt: skip
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+}
 
 
 def test_every_iso_code_plus_kosovo_is_present() -> None:
@@ -212,11 +237,20 @@ def _snapshot_pairs(label_column: str, qid_column: str) -> set[tuple[str, str]]:
 
 # Senders in the snapshot that are not countries: they must stay unmapped.
 NOT_COUNTRIES = {
-    "Abkhazia", "South Ossetia", "Turkish Republic of Northern Cyprus", "Somaliland",
-    "Sahrawi Arab Democratic Republic", "Sovereign Military Order of Malta",
-    "Central Tibetan Administration", "European Parliament", "Indigenous Australians",
-    "Ministry of Foreign Affairs", "Quebec", "Saxony", "Government of New Mexico",
-}  # fmt: skip
+    "Abkhazia",
+    "South Ossetia",
+    "Turkish Republic of Northern Cyprus",
+    "Somaliland",
+    "Sahrawi Arab Democratic Republic",
+    "Sovereign Military Order of Malta",
+    "Central Tibetan Administration",
+    "European Parliament",
+    "Indigenous Australians",
+    "Ministry of Foreign Affairs",
+    "Quebec",
+    "Saxony",
+    "Government of New Mexico",
+}
 
 
 def test_every_state_operating_a_mission_in_the_snapshot_maps() -> None:

@@ -130,15 +130,21 @@ def test_a_mission_added_in_the_admin_is_the_editors_from_the_start() -> None:
     make_country("MN", "Mongolia")
     url = reverse("admin:directory_mission_add")
     data = form_fields(client, url) | {
-        "kind": "honorary_consulate", "sending": "IS", "host": "MN", "city": "Ulaanbaatar",
-        "status": "open", "emails": "consul@example.org",
-    }  # fmt: skip
+        "kind": "honorary_consulate",
+        "sending": "IS",
+        "host": "MN",
+        "city": "Ulaanbaatar",
+        "status": "open",
+        "emails": "consul@example.org",
+    }
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     mission = Mission.objects.get(sending="IS", host="MN")
     assert (mission.city, mission.emails, mission.slug) == (
-        "Ulaanbaatar", ["consul@example.org"], "iceland-honorary-consulate-ulaanbaatar",
-    )  # fmt: skip
+        "Ulaanbaatar",
+        ["consul@example.org"],
+        "iceland-honorary-consulate-ulaanbaatar",
+    )
     assert {mission.sources[k] for k in ("sending", "host", "city", "emails")} == {
         "editor:admin:anna"
     }

@@ -32,20 +32,39 @@ OURS = ("countries", "directory", "assistance", "news", "alerts", "api")
 @pytest.fixture
 def one_of_each() -> None:
     ru, ca = make_country("RU", "Russia"), make_country("CA", "Canada")
-    mission = make_mission(sending=ca, host=ru, lat=55.7478, lon=37.5953,
-                           accreditations=[make_country("BY", "Belarus")])  # fmt: skip
+    mission = make_mission(
+        sending=ca,
+        host=ru,
+        lat=55.7478,
+        lon=37.5953,
+        accreditations=[make_country("BY", "Belarus")],
+    )
     FieldConflict.objects.create(
-        mission=mission, field="city", source="wikidata", source_value="Moscow",
-        current_value="Moskva", current_source="editor:admin:anna",
-    )  # fmt: skip
-    StatusFact.objects.create(mission=mission, status="closed", since="2022-02",
-                              source_url="https://example.org/s")  # fmt: skip
+        mission=mission,
+        field="city",
+        source="wikidata",
+        source_value="Moscow",
+        current_value="Moskva",
+        current_source="editor:admin:anna",
+    )
+    StatusFact.objects.create(
+        mission=mission, status="closed", since="2022-02", source_url="https://example.org/s"
+    )
     now = timezone.now()
     ImportRun.objects.create(source="wikidata", started_at=now, finished_at=now)
-    Arrangement.objects.create(represented=ca, host=ru, representing=make_country("AU", "Australia"),
-                               kind="consular_sharing", source_url="https://example.org/a")  # fmt: skip
-    EmergencyLine.objects.create(country=ca, name="Emergency Watch and Response Centre",
-                                 phone="+1 613 996 8885", source_url="https://example.org/e")  # fmt: skip
+    Arrangement.objects.create(
+        represented=ca,
+        host=ru,
+        representing=make_country("AU", "Australia"),
+        kind="consular_sharing",
+        source_url="https://example.org/a",
+    )
+    EmergencyLine.objects.create(
+        country=ca,
+        name="Emergency Watch and Response Centre",
+        phone="+1 613 996 8885",
+        source_url="https://example.org/e",
+    )
     feed = Feed.objects.create(url="https://example.org/feed.xml", title="Example news")
     make_article("Envoys meet", datetime(2024, 1, 1, tzinfo=UTC), {"RU": 1.0}, feed=feed)
     make_alert("RU", "Russia is currently at war in Ukraine")
@@ -95,8 +114,17 @@ def test_every_registered_model_has_working_pages(one_of_each: None) -> None:
             assert response.status_code == 200, (url, response.status_code)
             opened.append(url)
     ours = {m for m in admin.site._registry if m._meta.app_label in OURS}
-    assert {Mission, ImportRun, FieldConflict, Arrangement, EmergencyLine, Alert, Advisory,
-            ApiToken, Feed} <= ours  # fmt: skip
+    assert {
+        Mission,
+        ImportRun,
+        FieldConflict,
+        Arrangement,
+        EmergencyLine,
+        Alert,
+        Advisory,
+        ApiToken,
+        Feed,
+    } <= ours
     assert len(opened) > 4 * len(ours)
 
 
@@ -160,8 +188,12 @@ def test_a_new_api_token_is_shown_once_and_works(client: Client) -> None:
     token = ApiToken.objects.get(name="partner-app")
     assert secret.startswith("emb_") and secret not in token.token_hash
     mission = make_mission(wikidata="Q1")
-    answer = client.patch(f"/api/v1/missions/{mission.pk}", '{"city": "Moskva"}',
-                          content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {secret}")  # fmt: skip
+    answer = client.patch(
+        f"/api/v1/missions/{mission.pk}",
+        '{"city": "Moskva"}',
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {secret}",
+    )
     assert answer.status_code == 200, answer.content
     listing = editor.get(reverse("admin:api_apitoken_changelist")).content.decode()
     assert "partner-app" in listing and secret not in listing

@@ -22,9 +22,16 @@ def closed_mission() -> tuple[Mission, StatusFact]:
 
 
 def form(fact: StatusFact, **changes: str) -> dict[str, str]:
-    data = {"mission": str(fact.mission_id), "status": fact.status, "since": fact.since,
-            "until": fact.until, "moved_to": fact.moved_to, "source_url": fact.source_url,
-            "source_title": fact.source_title, "note": fact.note}  # fmt: skip
+    data = {
+        "mission": str(fact.mission_id),
+        "status": fact.status,
+        "since": fact.since,
+        "until": fact.until,
+        "moved_to": fact.moved_to,
+        "source_url": fact.source_url,
+        "source_title": fact.source_title,
+        "note": fact.note,
+    }
     return {**data, **changes}
 
 

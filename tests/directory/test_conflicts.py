@@ -156,6 +156,9 @@ def test_a_new_source_value_reopens_a_settled_conflict_undecided(
     import_rows(tmp_path, [with_website(CANADA_MOSCOW, "https://ca.example/10")], "fourth.csv")
     website.refresh_from_db()
     assert (website.resolved, website.decision, website.decided_by, website.decided_at) == (
-        False, "", "", None,
-    )  # fmt: skip
+        False,
+        "",
+        "",
+        None,
+    )
     assert website.source_value == "https://ca.example/10"

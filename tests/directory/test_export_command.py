@@ -33,14 +33,26 @@ def missions() -> list[Mission]:
         make_country("FR", "France"),
     )
     return [
-        make_mission(sending=canada, host=russia, wikidata="Q4374011", lat=55.7467, lon=37.595,
-                     accreditations=[make_country("AM", "Armenia"), make_country("UZ", "Uzbekistan")]),
+        make_mission(
+            sending=canada,
+            host=russia,
+            wikidata="Q4374011",
+            lat=55.7467,
+            lon=37.595,
+            accreditations=[make_country("AM", "Armenia"), make_country("UZ", "Uzbekistan")],
+        ),
         make_mission(sending=canada, host=russia, kind="consulate", city="Vladivostok"),
-        make_mission(sending=france, host=russia, city="Москва", lat=55.73, lon=37.61,
-                     address='23 Bolshaya Yakimanka, "Block 2",\nfloor 3',
-                     phones=["+7 495 937-15-00", "+7 495 937-14-00"],
-                     emails=["a@example.org", "b@example.org"]),
-    ]  # fmt: skip
+        make_mission(
+            sending=france,
+            host=russia,
+            city="Москва",
+            lat=55.73,
+            lon=37.61,
+            address='23 Bolshaya Yakimanka, "Block 2",\nfloor 3',
+            phones=["+7 495 937-15-00", "+7 495 937-14-00"],
+            emails=["a@example.org", "b@example.org"],
+        ),
+    ]
 
 
 def leftovers(folder: Path) -> list[str]:

@@ -54,8 +54,10 @@ def test_an_import_writes_one_history_row_per_added_mission(tmp_path: Path) -> N
     canada = Mission.objects.get(wikidata="Q4374011")
     version = canada.history.get()
     assert (version.city, version.address, version.phones) == (
-        canada.city, canada.address, canada.phones,
-    )  # fmt: skip
+        canada.city,
+        canada.address,
+        canada.phones,
+    )
     assert version.history_date == run.started_at and version.history_user is None
 
 

@@ -39,14 +39,23 @@ def test_small_file_imports_with_summary(
 @pytest.mark.parametrize(
     ("content", "encoding", "message"),
     [
-        (lambda: "\n".join([HEADER.replace(";", ","), *[x.replace(";", ",") for x in FIRST_TEN]]),
-         "utf-8", "separated by commas"),
-        (lambda: "\n".join([HEADER.replace("latitude;", ""), *FIRST_TEN]), "utf-8", "missing columns: latitude"),
+        (
+            lambda: "\n".join(
+                [HEADER.replace(";", ","), *[x.replace(";", ",") for x in FIRST_TEN]]
+            ),
+            "utf-8",
+            "separated by commas",
+        ),
+        (
+            lambda: "\n".join([HEADER.replace("latitude;", ""), *FIRST_TEN]),
+            "utf-8",
+            "missing columns: latitude",
+        ),
         (lambda: "\n".join([HEADER, *FIRST_TEN, "Côte d'Ivoire;x"]), "latin-1", "not UTF-8"),
         (lambda: "", "utf-8", "empty"),
     ],
     ids=["comma-delimited", "missing-column", "latin-1", "empty"],
-)  # fmt: skip
+)
 def test_bad_file_is_refused_and_changes_nothing(
     tmp_path: Path, content: object, encoding: str, message: str
 ) -> None:
@@ -110,3 +119,20 @@ def test_editor_held_status_is_not_closed_by_absence(tmp_path: Path) -> None:
     )
     import_file(write(tmp_path, FIRST_TEN, "smaller.csv"))
     assert Mission.objects.get(wikidata="Q4374011").status == Status.SUSPENDED
+
+
+def test_rejections_are_counted_by_reason_code_on_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The report groups rejected rows by the code each was stored with, not by its wording."""
+    no_item = CANADA_MOSCOW[: CANADA_MOSCOW.rindex(";") + 1]  # the QID column left empty
+    short = "Canada;http://www.wikidata.org/entity/Q16;x"
+    path = write(tmp_path, [*FIRST_TEN[:2], CANADA_MOSCOW, CANADA_MOSCOW, no_item, short])
+    run = import_file(path)
+    assert run.rejected_by_code == {"duplicate": 1, "no-item": 1, "malformed-row": 1}
+    assert {r["code"] for r in run.rejections} == set(run.rejected_by_code)
+    out = capsys.readouterr().out
+    assert "rejected     1: duplicate of another row (same Wikidata item), merged" in out
+    assert "rejected     1: row with missing fields" in out
+    again = import_file(path)  # rows rejected before keep their code without being parsed again
+    assert again.rejected_by_code == run.rejected_by_code

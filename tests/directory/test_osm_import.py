@@ -34,12 +34,24 @@ def snapshot() -> list[tuple[object, ...]]:
         (b"[1, 2]", 'no "elements" list'),
         (b'{"elements": [{"type": "node", "lat": 1, "lon": 2}]}', "element 1 has no valid type"),
         (b'{"elements": [{"type": "node", "id": true}]}', "element 1 has no valid type"),
-        (b'{"elements": [{"type": "node", "id": 1, "tags": ["x"]}]}', "tags that are not an object"),
+        (
+            b'{"elements": [{"type": "node", "id": 1, "tags": ["x"]}]}',
+            "tags that are not an object",
+        ),
         (b'{"elements": [], "remark": "runtime error: out of memory"}', "reported an error"),
     ],
-    ids=["empty", "truncated", "utf-16", "no-elements", "a-list", "no-id", "bool-id", "bad-tags",
-         "remark"],
-)  # fmt: skip
+    ids=[
+        "empty",
+        "truncated",
+        "utf-16",
+        "no-elements",
+        "a-list",
+        "no-id",
+        "bool-id",
+        "bad-tags",
+        "remark",
+    ],
+)
 def test_malformed_file_is_refused_and_nothing_is_written(
     tmp_path: Path, content: bytes, message: str
 ) -> None:

@@ -127,10 +127,22 @@ def test_legacy_tag_takes_its_kind_from_the_name(germany: dict[str, Any]) -> Non
 
 def test_target_names_the_host_of_missions_to_the_holy_see() -> None:
     us = make_country("US", "United States")
-    to_italy = make_mission(sending=us, host=make_country("IT", "Italy"), city="Rome", kind="embassy",
-                            lat=41.9067, lon=12.4922)  # fmt: skip
-    to_holy_see = make_mission(sending=us, host=make_country("VA", "Vatican City"), city="Rome",
-                               kind="embassy", lat=41.8836, lon=12.4871)  # fmt: skip
+    to_italy = make_mission(
+        sending=us,
+        host=make_country("IT", "Italy"),
+        city="Rome",
+        kind="embassy",
+        lat=41.9067,
+        lon=12.4922,
+    )
+    to_holy_see = make_mission(
+        sending=us,
+        host=make_country("VA", "Vatican City"),
+        city="Rome",
+        kind="embassy",
+        lat=41.8836,
+        lon=12.4871,
+    )
     tags = {"office": "diplomatic", "diplomatic": "embassy", "country": "US"}
     holy_see, italy = match(
         node(11, 41.8838, 12.4870, **tags, target="VA"), node(12, 41.9069, 12.4920, **tags)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from bench.osm_matching import build_sample, known_missions, score
 from tests.conftest import snapshot_lines
+from tests.directory.osm_sample import build_sample, known_missions, score
 
 pytestmark = pytest.mark.django_db
 

@@ -17,9 +17,15 @@ from tests.factories import make_country, make_mission
 pytestmark = pytest.mark.django_db
 
 CHECKS = (
-    "no_coordinates", "no_contact", "host_is_sender", "outside_host", "sender_not_state",
-    "open_conflicts", "closed_linked", "stale",
-)  # fmt: skip
+    "no_coordinates",
+    "no_contact",
+    "host_is_sender",
+    "outside_host",
+    "sender_not_state",
+    "open_conflicts",
+    "closed_linked",
+    "stale",
+)
 
 
 def clean(**fields: Any) -> Mission:
@@ -95,13 +101,22 @@ def test_only_unresolved_conflicts_wait_for_review() -> None:
     waiting, settled = clean(), clean(city="Kazan", lat=55.79, lon=49.12)
     for mission, resolved in ((waiting, False), (settled, True)):
         FieldConflict.objects.create(
-            mission=mission, field="phones", source="wikidata", source_value=["+7 1"],
-            current_value=["+7 2"], current_source="editor:ann", resolved=resolved,
-        )  # fmt: skip
+            mission=mission,
+            field="phones",
+            source="wikidata",
+            source_value=["+7 1"],
+            current_value=["+7 2"],
+            current_source="editor:ann",
+            resolved=resolved,
+        )
     FieldConflict.objects.create(
-        mission=waiting, field="website", source="wikidata", source_value="https://a.example",
-        current_value="https://b.example", current_source="editor:ann",
-    )  # fmt: skip
+        mission=waiting,
+        field="website",
+        source="wikidata",
+        source_value="https://a.example",
+        current_value="https://b.example",
+        current_source="editor:ann",
+    )
     check = build_report().check("open_conflicts")
     assert [m.id for m in check.missions] == [waiting.pk]
     assert check.missions[0].detail == "2 to review: phones, website"
@@ -128,9 +143,13 @@ def test_closed_or_suspended_missions_still_linked_are_flagged() -> None:
 def test_a_closed_mission_with_a_waiting_conflict_is_still_linked() -> None:
     closed = clean(status=Status.CLOSED)
     FieldConflict.objects.create(
-        mission=closed, field="city", source="wikidata", source_value="Moskva",
-        current_value="Moscow", current_source="editor:ann",
-    )  # fmt: skip
+        mission=closed,
+        field="city",
+        source="wikidata",
+        source_value="Moskva",
+        current_value="Moscow",
+        current_source="editor:ann",
+    )
     assert flagged(build_report(), "closed_linked") == {closed.pk}
 
 

@@ -60,10 +60,14 @@ def run_import(path: Path) -> str:
 def listed(qid: str, sending: str, host: str, city: str, **fields: object) -> Mission:
     """A mission as the Wikidata snapshot lists it (status open, its source Wikidata)."""
     return make_mission(
-        wikidata=qid or None, sending=make_country(sending, sending), host=make_country(host, host),
-        city=city, sources={"status": "wikidata"}, verified_at=timezone.make_aware(
-            datetime(2022, 11, 16)), **fields,
-    )  # fmt: skip
+        wikidata=qid or None,
+        sending=make_country(sending, sending),
+        host=make_country(host, host),
+        city=city,
+        sources={"status": "wikidata"},
+        verified_at=timezone.make_aware(datetime(2022, 11, 16)),
+        **fields,
+    )
 
 
 @pytest.fixture

@@ -22,22 +22,43 @@ def office(
     qid: str, city: str, lon: float, lat: float, **closure: dict[str, str]
 ) -> dict[str, Any]:
     return {
-        "mission": uri(E + qid), "type": literal("consulate"), "countryQID": uri(E + "Q159"),
-        "countryName": literal("Russia"), "cityName": literal(city),
-        "coordinates": literal(f"Point({lon} {lat})"), **closure,
-    }  # fmt: skip
+        "mission": uri(E + qid),
+        "type": literal("consulate"),
+        "countryQID": uri(E + "Q159"),
+        "countryName": literal("Russia"),
+        "cityName": literal(city),
+        "coordinates": literal(f"Point({lon} {lat})"),
+        **closure,
+    }
 
 
 ANSWERS = [
     CANADA_MOSCOW,  # no closure statement: open
-    office("Q900000001", "Saint Petersburg", 30.3141, 59.9386,
-           endedOn=literal("2022-03-02T00:00:00Z", DATE)),
-    office("Q900000002", "Yekaterinburg", 60.6, 56.84,
-           stateOfUse=uri(E + "Q104664889"), stateOfUseSince=literal("2021-04-01T00:00:00Z", DATE)),
-    office("Q900000003", "Novosibirsk", 82.93, 55.03,
-           stateOfUse=uri(E + "Q999999"), stateOfUseLabel=literal("temporarily closed")),
+    office(
+        "Q900000001",
+        "Saint Petersburg",
+        30.3141,
+        59.9386,
+        endedOn=literal("2022-03-02T00:00:00Z", DATE),
+    ),
+    office(
+        "Q900000002",
+        "Yekaterinburg",
+        60.6,
+        56.84,
+        stateOfUse=uri(E + "Q104664889"),
+        stateOfUseSince=literal("2021-04-01T00:00:00Z", DATE),
+    ),
+    office(
+        "Q900000003",
+        "Novosibirsk",
+        82.93,
+        55.03,
+        stateOfUse=uri(E + "Q999999"),
+        stateOfUseLabel=literal("temporarily closed"),
+    ),
     office("Q900000004", "Vladivostok", 131.9, 43.12, stateOfUse=uri(E + "Q55654238")),
-]  # fmt: skip
+]
 
 
 @pytest.fixture

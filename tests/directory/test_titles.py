@@ -1,4 +1,7 @@
-"""Mission titles, kinds and names in each interface language."""
+"""Mission titles, kinds and names in each interface language.
+
+A title is one catalogue entry (context "mission title"), English included: the fr, es, ru
+and ar titles here need those entries translated in their catalogues."""
 
 from __future__ import annotations
 
@@ -8,6 +11,11 @@ import pytest
 
 from embassies.directory import titles
 from embassies.directory.kinds import Kind
+from embassies.directory.models import mission_title
+from tests.countries.catalogues import french, reword_english
+
+IN_CITY = "%(kind)s of %(sender)s in %(city)s, %(host)s"
+IN_COUNTRY = "%(kind)s of %(sender)s in %(host)s"
 
 
 @dataclass(frozen=True)
@@ -102,3 +110,64 @@ def test_country_names_come_from_cldr() -> None:
     assert titles.country_name(RUSSIA, "ar") == "روسيا"
     assert titles.country_name(RUSSIA, "en") == "Russia"
     assert titles.country_name(Place("XY", "Nowhere"), "fr") == "Nowhere"
+
+
+@pytest.mark.parametrize(
+    ("office", "title"),
+    [
+        (Office(Kind.EMBASSY, CANADA, RUSSIA, "Moscow"), "Embassy of Canada in Moscow, Russia"),
+        (Office(Kind.EMBASSY, CANADA, US), "Embassy of Canada in United States"),
+        (
+            Office(Kind.SUBNATIONAL_OFFICE, CANADA, FRANCE, "Paris", "Quebec"),
+            "Sub-national government office of Quebec in Paris, France",
+        ),
+        (
+            Office(Kind.CONSULATE_GENERAL, US, EGYPT, "Cairo"),
+            "Consulate general of United States in Cairo, Egypt",
+        ),
+    ],
+)
+def test_english_titles_are_the_stored_titles(office: Office, title: str) -> None:
+    """The page's English title is Mission.title, which the API and the CLI speak."""
+    assert titles.title(office, "en") == title
+    sender = office.sending_subdivision or office.sending.name
+    assert title == mission_title(office.kind, sender, office.city, office.host.name)
+
+
+def test_english_titles_are_read_from_the_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No English-only branch: an English entry rewords English titles as any language's."""
+    reword_english(
+        monkeypatch,
+        {
+            ("mission title", IN_CITY): "%(kind)s (%(sender)s), %(city)s",
+            ("mission title", IN_COUNTRY): "%(kind)s (%(sender)s), %(host)s",
+        },
+    )
+    assert titles.title(Office(Kind.EMBASSY, CANADA, RUSSIA, "Moscow"), "en") == (
+        "Embassy (Canada), Moscow"
+    )
+    assert titles.title(Office(Kind.EMBASSY, CANADA, RUSSIA), "en") == "Embassy (Canada), Russia"
+
+
+def test_french_titles_are_the_catalogue_translation() -> None:
+    """Needs the fr translations of both "mission title" entries."""
+    moscow = titles.title(Office(Kind.EMBASSY, CANADA, RUSSIA, "Moscow"), "fr")
+    assert moscow == french(IN_CITY, "mission title") % {
+        "kind": "Ambassade",
+        "sender": "du Canada",
+        "city": "à Moscou",
+        "host": "en Russie",
+    }
+    washington = titles.title(Office(Kind.EMBASSY, CANADA, US), "fr")
+    assert washington == french(IN_COUNTRY, "mission title") % {
+        "kind": "Ambassade",
+        "sender": "du Canada",
+        "host": "aux États-Unis",
+    }
+    assert " of " not in moscow + washington and " in " not in moscow + washington
+
+
+def test_a_french_title_without_french_forms_says_de_and_en() -> None:
+    """Needs the fr translation of the "mission title" entry without a city."""
+    office = Office(Kind.EMBASSY, Place("XY", "Nowhere"), Place("XZ", "Elsewhere"))
+    assert titles.title(office, "fr") == "Ambassade de Nowhere en Elsewhere"

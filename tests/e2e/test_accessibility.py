@@ -40,9 +40,12 @@ def axe(page: Page) -> list[dict[str, Any]]:
 
 def describe(violations: list[dict[str, Any]]) -> str:
     return json.dumps(
-        [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-         for v in violations], indent=1,
-    )  # fmt: skip
+        [
+            {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in violations
+        ],
+        indent=1,
+    )
 
 
 def test_no_violation_on_any_page(browser: Browser, site: tuple[str, sample_site.Site]) -> None:

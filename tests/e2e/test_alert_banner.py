@@ -28,8 +28,14 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
 def mission_url(settings: Any, live_server: Any) -> str:
     settings.MAP_TILE_URL = ""
     russia = make_country("RU", "Russia")
-    embassy = make_mission(wikidata="Q4374011", sending=make_country("CA", "Canada"),
-                           host=russia, city="Moscow", lat=55.7467, lon=37.595)  # fmt: skip
+    embassy = make_mission(
+        wikidata="Q4374011",
+        sending=make_country("CA", "Canada"),
+        host=russia,
+        city="Moscow",
+        lat=55.7467,
+        lon=37.595,
+    )
     Alert.objects.create(country=russia, headline=WAR)
     return f"{live_server.url}{embassy.get_absolute_url()}"
 

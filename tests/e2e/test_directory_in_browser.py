@@ -18,10 +18,24 @@ def directory(settings: Any, live_server: Any) -> str:
     settings.MAP_TILE_URL = live_server.url + "/static/web/site.css?{z}/{x}/{y}"  # any local URL
     russia = make_country("RU", "Russia")
     canada = make_country("CA", "Canada")
-    make_mission(wikidata="Q4374011", sending=canada, host=russia, city="Moscow",
-                 lat=55.7467, lon=37.595, phones=["+7 495 925-60-00"], address="Starokonyushenny 23")  # fmt: skip
-    make_mission(kind="consulate_general", sending=make_country("AU", "Australia"), host=russia,
-                 city="Vladivostok", lat=43.1155, lon=131.8855)  # fmt: skip
+    make_mission(
+        wikidata="Q4374011",
+        sending=canada,
+        host=russia,
+        city="Moscow",
+        lat=55.7467,
+        lon=37.595,
+        phones=["+7 495 925-60-00"],
+        address="Starokonyushenny 23",
+    )
+    make_mission(
+        kind="consulate_general",
+        sending=make_country("AU", "Australia"),
+        host=russia,
+        city="Vladivostok",
+        lat=43.1155,
+        lon=131.8855,
+    )
     return str(live_server.url)
 
 

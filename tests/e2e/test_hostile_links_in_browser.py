@@ -20,8 +20,12 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("
 
 SCRIPT_LINK = "javascript:alert(document.domain)"
 POISONED_IMAGE = "https://cdn.example;script-src-elem 'unsafe-inline'/x.jpg"
-SCRIPT_LINKS = ["javascript:alert(document.domain)", "JaVaScRiPt:alert(1)",
-                "&#106;avascript&#58;alert(2)", "data:text/html,&lt;script&gt;alert(3)&lt;/script&gt;"]  # fmt: skip
+SCRIPT_LINKS = [
+    "javascript:alert(document.domain)",
+    "JaVaScRiPt:alert(1)",
+    "&#106;avascript&#58;alert(2)",
+    "data:text/html,&lt;script&gt;alert(3)&lt;/script&gt;",
+]
 
 
 def hostile_feed() -> bytes:
@@ -71,7 +75,9 @@ def inline_script_runs(page: Page) -> bool:
 def test_a_hostile_feed_fetched_for_real_runs_no_script_when_read(
     browser: Browser, live_server: Any
 ) -> None:
-    with allowed_server(lambda *a: (200, {"Content-Type": "application/rss+xml"}, hostile_feed())) as (url, _):  # fmt: skip
+    with allowed_server(
+        lambda *a: (200, {"Content-Type": "application/rss+xml"}, hostile_feed())
+    ) as (url, _):
         Feed.objects.create(url=url + "/feed.xml", title="Hostile wire")
         assert fetch_all()[0].added == len(SCRIPT_LINKS)
     for article in Article.objects.all():
@@ -87,9 +93,15 @@ def test_an_article_stored_with_script_links_runs_no_script_when_read(
     browser: Browser, live_server: Any
 ) -> None:
     article = Article.objects.create(
-        title="Old", slug="old", published=timezone.now(), body_html="<p>Text</p>",
-        body_text="Text", source="Wire", source_url=SCRIPT_LINK, image_url=POISONED_IMAGE,
-    )  # fmt: skip
+        title="Old",
+        slug="old",
+        published=timezone.now(),
+        body_html="<p>Text</p>",
+        body_text="Text",
+        source="Wire",
+        source_url=SCRIPT_LINK,
+        image_url=POISONED_IMAGE,
+    )
     page, dialogs = open_and_click_everything(browser, live_server.url + article.get_absolute_url())
     assert dialogs == []
     assert page.locator("article").get_by_text("Wire").count() == 1  # the credit stays, unlinked
@@ -100,9 +112,13 @@ def test_the_policy_still_blocks_inline_script_beside_an_internationalised_image
     browser: Browser, live_server: Any
 ) -> None:
     article = Article.objects.create(
-        title="Bild", slug="bild", published=timezone.now(), body_html="<p>Text</p>",
-        body_text="Text", image_url="https://книги.example/bild.jpg",
-    )  # fmt: skip
+        title="Bild",
+        slug="bild",
+        published=timezone.now(),
+        body_html="<p>Text</p>",
+        body_text="Text",
+        image_url="https://книги.example/bild.jpg",
+    )
     page = browser.new_page()
     page.goto(live_server.url + article.get_absolute_url())
     assert not inline_script_runs(page)

@@ -14,8 +14,10 @@ from tests.web import sample_site
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SAVED = "caches.open('embassies-pages-v1').then(c => c.match(location.href, {ignoreVary: true}))" \
-    ".then(r => !!r)"  # fmt: skip
+SAVED = (
+    "caches.open('embassies-pages-v1').then(c => c.match(location.href, {ignoreVary: true}))"
+    ".then(r => !!r)"
+)
 
 
 def wait_saved(page: Page, seconds: float = 10) -> None:

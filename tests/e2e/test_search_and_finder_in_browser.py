@@ -18,13 +18,26 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def directory(settings: Any, live_server: Any) -> str:
     settings.MAP_TILE_URL = ""
     russia, australia = make_country("RU", "Russia"), make_country("AU", "Australia")
-    make_mission(wikidata="Q4374011", sending=make_country("CA", "Canada"), host=russia,
-                 city="Moscow", lat=55.7467, lon=37.595)  # fmt: skip
+    make_mission(
+        wikidata="Q4374011",
+        sending=make_country("CA", "Canada"),
+        host=russia,
+        city="Moscow",
+        lat=55.7467,
+        lon=37.595,
+    )
     make_mission(
         wikidata="Q1", sending=australia, host=russia, city="Moscow", lat=55.7526, lon=37.6423
     )
-    make_mission(wikidata="Q2", kind="consulate_general", sending=australia, host=russia,
-                 city="Vladivostok", lat=43.1293, lon=131.8888)  # fmt: skip
+    make_mission(
+        wikidata="Q2",
+        kind="consulate_general",
+        sending=australia,
+        host=russia,
+        city="Vladivostok",
+        lat=43.1293,
+        lon=131.8888,
+    )
     refresh_search_documents(Mission.objects.all())
     return str(live_server.url)
 

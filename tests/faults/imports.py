@@ -16,6 +16,7 @@ from django.conf import settings
 
 from tests.conftest import snapshot_lines
 from tests.faults.servers import EMBASSIES
+from tests.helpers import migrate
 
 ROWS = "SELECT wikidata, city, status, updated_at FROM directory_mission ORDER BY wikidata"
 
@@ -28,18 +29,28 @@ def small_snapshot(folder: Path, rows: int = 40) -> Path:
 
 
 def run_import(path: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`embassies import wikidata-csv PATH`, on a database migrated first (import refuses an
+    unmigrated one)."""
+    migrate(env)
     return subprocess.run(
         [EMBASSIES, "import", "wikidata-csv", str(path)],
-        env=env, capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def start_import(path: Path, env: dict[str, str]) -> subprocess.Popen[str]:
     """A running import, returned once it has begun writing (inside its transaction)."""
+    migrate(env)
     process = subprocess.Popen(
         [EMBASSIES, "import", "wikidata-csv", str(path)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert process.stderr is not None
     while "writing" not in (line := process.stderr.readline()):
         assert line, "the import ended before it started writing"

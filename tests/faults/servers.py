@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.http import free_port
 from tests.conftest import received_headers
+from tests.helpers import free_port, migrate
 
 EMBASSIES = str(Path(sys.executable).with_name("embassies"))
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
@@ -66,15 +66,20 @@ class Served:
 
 @contextmanager
 def served(env: dict[str, str], workers: int = 2, ready_path: str = "/") -> Iterator[Served]:
-    """`embassies serve` (it migrates first) until the block ends, its output in a file."""
+    """`embassies serve` until the block ends, its output in a file; the database is migrated
+    first, as an operator would (serve refuses a database with migrations pending)."""
+    migrate(env)
     port = free_port()
     log_path = Path(env["EMBASSIES_DATA_DIR"]) / f"serve-{port}.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             # The tests bring their own data: no shipped data loaded behind their back.
             [EMBASSIES, "serve", "--port", str(port), "--workers", str(workers), "--no-load"],
-            env=env, stdout=log, stderr=log, start_new_session=True,
-        )  # fmt: skip
+            env=env,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
     server = Served(f"http://127.0.0.1:{port}", log_path)
     try:
         deadline = time.monotonic() + 240
@@ -116,8 +121,17 @@ class PrivatePostgres:
     def init(self) -> None:
         if self.as_owner:
             shutil.chown(self.folder, "postgres")
-        self._run(str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "postgres",
-                  "--auth=trust", "-E", "UTF8", "--no-sync")  # fmt: skip
+        self._run(
+            str(PG_BIN / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+        )
 
     def clone(self, primary: PrivatePostgres) -> None:
         """A streaming replica of `primary`: its base backup, and with -R the standby.signal and
@@ -125,15 +139,38 @@ class PrivatePostgres:
         replication connections from 127.0.0.1; wal_level=replica and hot_standby are defaults)."""
         if self.as_owner:
             shutil.chown(self.folder, "postgres")
-        self._run(str(PG_BIN / "pg_basebackup"), "-D", str(self.data), "-R", "-X", "stream",
-                  "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres",
-                  "--no-sync")  # fmt: skip
+        self._run(
+            str(PG_BIN / "pg_basebackup"),
+            "-D",
+            str(self.data),
+            "-R",
+            "-X",
+            "stream",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(primary.port),
+            "-U",
+            "postgres",
+            "--no-sync",
+        )
 
     def start(self) -> None:
-        options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
-                   "-c fsync=off -c full_page_writes=off")  # fmt: skip
-        self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "log"),
-                  "-o", options, "-w", "start")  # fmt: skip
+        options = (
+            f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c full_page_writes=off"
+        )
+        self._run(
+            str(PG_BIN / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.folder / "log"),
+            "-o",
+            options,
+            "-w",
+            "start",
+        )
 
     def stop(self) -> None:
         self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
@@ -174,7 +211,16 @@ def private_postgres(replica_of: PrivatePostgres | None = None) -> Iterator[Priv
         yield server
     finally:
         subprocess.run(
-            [*server.as_owner, str(PG_BIN / "pg_ctl"), "-D", str(server.data), "-m",
-             "immediate", "stop"], capture_output=True, timeout=60,
-        )  # fmt: skip
+            [
+                *server.as_owner,
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(server.data),
+                "-m",
+                "immediate",
+                "stop",
+            ],
+            capture_output=True,
+            timeout=60,
+        )
         shutil.rmtree(folder, ignore_errors=True)

@@ -27,8 +27,11 @@ def test_a_command_s_change_reaches_the_pages_of_every_server_process(tmp_path: 
 
         added = subprocess.run(
             [EMBASSIES, "alert", "add", "AU", "--headline", HEADLINE],
-            env=env, capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert added.returncode == 0, added.stderr[-3000:]
         time.sleep(RECHECK_MS / 1000 + 0.3)
         after = [fetch(server.base + PAGE) for _ in range(20)]

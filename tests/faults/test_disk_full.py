@@ -71,9 +71,13 @@ def test_disk_full_during_import(small_folder: tuple[Path, str], tmp_path: Path)
     else:
         limit = database.stat().st_size + 2 * 1024 * 1024
         full = subprocess.run(
-            [EMBASSIES, "import", "wikidata-csv", str(SNAPSHOT)], env=env, capture_output=True,
-            text=True, timeout=600, preexec_fn=_file_size_limit(limit),
-        )  # fmt: skip
+            [EMBASSIES, "import", "wikidata-csv", str(SNAPSHOT)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            preexec_fn=_file_size_limit(limit),
+        )
     assert full.returncode != 0
     assert "database or disk is full" in full.stderr
     assert "nothing was changed" in full.stderr

@@ -65,8 +65,13 @@ def test_reads_come_from_a_lagging_streaming_replica_and_writes_reach_the_primar
         # the database ask with a query string of their own (the cache keys on the full path).
         # A Redis database of its own: the suite's is emptied between tests.
         redis_url = urlsplit(settings.REDIS_URL)._replace(path="/12").geturl()
-        env = base_env(tmp_path, DATABASE_URL=primary.url, DATABASE_REPLICA_URL=replica.url,
-                       REDIS_URL=redis_url, EMBASSIES_REPLICA_MAX_LAG=str(MAX_LAG))  # fmt: skip
+        env = base_env(
+            tmp_path,
+            DATABASE_URL=primary.url,
+            DATABASE_REPLICA_URL=replica.url,
+            REDIS_URL=redis_url,
+            EMBASSIES_REPLICA_MAX_LAG=str(MAX_LAG),
+        )
         redis.Redis.from_url(redis_url).flushdb()
 
         _migrate_reaches_the_replica_by_replication(primary, replica, env)

@@ -15,9 +15,16 @@ import pytest
 from embassies.lib.cache import PAUSE_SECONDS, TolerantRedisCache
 from tests.faults.servers import base_env, fetch, free_port, served
 
-PAGES = ["/", "/countries/russia/", "/countries/russia/abroad/", "/search/?q=moscow",
-         "/find/?citizen=CA&in=RU", "/api/v1/countries/RU", "/api/v1/search?q=moscow",
-         "/api/v1/missions?host=RU"]  # fmt: skip
+PAGES = [
+    "/",
+    "/countries/russia/",
+    "/countries/russia/abroad/",
+    "/search/?q=moscow",
+    "/find/?citizen=CA&in=RU",
+    "/api/v1/countries/RU",
+    "/api/v1/search?q=moscow",
+    "/api/v1/missions?host=RU",
+]
 
 
 def tolerant(url: str) -> TolerantRedisCache:

@@ -16,8 +16,15 @@ from tests.factories import make_country
 SAVED_PAGE = Path(__file__).resolve().parent / "fixtures" / "consular-visits-page.txt"
 SAVED_TITLE = "US and UK envoys press Moscow on consular visits"
 
-NAMES = {"RU": "Russia", "US": "United States", "GB": "United Kingdom", "FR": "France",
-         "DE": "Germany", "UA": "Ukraine", "CA": "Canada"}  # fmt: skip
+NAMES = {
+    "RU": "Russia",
+    "US": "United States",
+    "GB": "United Kingdom",
+    "FR": "France",
+    "DE": "Germany",
+    "UA": "Ukraine",
+    "CA": "Canada",
+}
 
 
 def make_article(

@@ -12,10 +12,14 @@ def rss(items: list[Item], encoding: str = "utf-8", full: bool = False) -> str:
     body = "".join(
         f"<item><guid>{guid}</guid><title>{escape(title)}</title><link>{link}</link>"
         f"<pubDate>Tue, 02 Apr 2024 10:00:00 GMT</pubDate>"
-        + (f"<content:encoded>{escape(text)}</content:encoded>" if full else f"<description>{escape(text)}</description>")
+        + (
+            f"<content:encoded>{escape(text)}</content:encoded>"
+            if full
+            else f"<description>{escape(text)}</description>"
+        )
         + "</item>"
         for guid, title, link, text in items
-    )  # fmt: skip
+    )
     return (
         f'<?xml version="1.0" encoding="{encoding}"?>'
         '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'

@@ -65,12 +65,14 @@ def test_a_document_without_a_title_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("21/03/2018", datetime(2018, 3, 21, tzinfo=UTC)),  # day first
-     ("03/12/2018", datetime(2018, 12, 3, tzinfo=UTC)),
-     ("21 March 2018", datetime(2018, 3, 21, tzinfo=UTC)),
-     ("2018-03-21T10:00:00+02:00", datetime(2018, 3, 21, 8, 0, tzinfo=UTC)),
-     ("soon", None)],
-)  # fmt: skip
+    [
+        ("21/03/2018", datetime(2018, 3, 21, tzinfo=UTC)),  # day first
+        ("03/12/2018", datetime(2018, 12, 3, tzinfo=UTC)),
+        ("21 March 2018", datetime(2018, 3, 21, tzinfo=UTC)),
+        ("2018-03-21T10:00:00+02:00", datetime(2018, 3, 21, 8, 0, tzinfo=UTC)),
+        ("soon", None),
+    ],
+)
 def test_dates_are_read_day_first(text: str, expected: datetime | None) -> None:
     assert parse_date(text) == expected
 

@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 
-from embassies.news import conf
 from embassies.news.feeds.poll import fetch_all
-from embassies.news.models import Article, Feed
+from embassies.news.models import Article, Feed, FeedOutcome
 from tests.localserver import Reply, allowed_server
 from tests.news.feeds_data import BILLION_LAUGHS, EXTERNAL_ENTITY, LONG, MALFORMED, huge, rss
 
@@ -52,8 +51,10 @@ def serve() -> Iterator[Serve]:
 
 @pytest.fixture
 def wire(serve: Serve) -> tuple[Site, str]:
-    items = [("w-1", "Canada and Mexico talk trade", "https://wire.example/1", LONG),
-             ("w-2", "Ottawa hosts envoys", "https://wire.example/2", LONG + " Again.")]  # fmt: skip
+    items = [
+        ("w-1", "Canada and Mexico talk trade", "https://wire.example/1", LONG),
+        ("w-2", "Ottawa hosts envoys", "https://wire.example/2", LONG + " Again."),
+    ]
     validators = {"ETag": '"v1"', "Last-Modified": "Tue, 02 Apr 2024 10:00:00 GMT"}
 
     def feed(headers: dict[str, str]) -> Reply:
@@ -154,10 +155,8 @@ def test_hostile_feeds_are_refused_one_by_one_and_the_rest_are_read(
     assert len(refusals) == 5 and all("\n" not in line for line in refusals)
 
 
-def test_a_feed_that_does_not_answer_in_time_is_refused(
-    serve: Serve, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(conf, "FETCH_SECONDS", 1)
+def test_a_feed_that_does_not_answer_in_time_is_refused(serve: Serve, settings: Any) -> None:
+    settings.NEWS_FETCH_SECONDS = 1
 
     def slow(headers: dict[str, str]) -> Reply:
         time.sleep(2)
@@ -167,3 +166,36 @@ def test_a_feed_that_does_not_answer_in_time_is_refused(
     register(base + "/slow.xml")
     report = fetch_all()[0]
     assert report.status.startswith("refused") and "took longer than 1 s" in report.status
+
+
+def test_each_fetch_stores_its_outcome_and_counts_on_the_feed(serve: Serve) -> None:
+    """What /metrics counts is stored as fields by the fetch, never read back from last_result."""
+    mixed = [
+        ("m-1", "Envoys meet in Lima", "https://m.example/1", LONG),
+        ("m-2", "", "https://m.example/2", LONG + " Untitled."),
+    ]
+    _, base = serve(
+        {
+            "/mixed.xml": lambda h: (200, XML, rss(mixed).encode()),
+            "/broken.xml": lambda h: (500, {}, b"oops"),
+        }
+    )
+    register(base + "/mixed.xml")
+    register(base + "/broken.xml")
+    untouched = register(base + "/never.xml")
+    untouched.active = False
+    untouched.save()
+    fetch_all()
+    mixed_feed, broken = (
+        Feed.objects.get(url=base + "/mixed.xml"),
+        Feed.objects.get(url=base + "/broken.xml"),
+    )
+    counts = (mixed_feed.last_added, mixed_feed.last_skipped, mixed_feed.last_failed)
+    assert (mixed_feed.last_outcome, counts) == (FeedOutcome.PARTIAL, (1, 0, 1))
+    assert mixed_feed.last_result.endswith("1 added, 0 skipped, 1 failed")  # the sentence stays
+    assert broken.last_outcome == FeedOutcome.REFUSED and "HTTP 500" in broken.last_result
+    assert Feed.objects.get(url=base + "/never.xml").last_outcome == FeedOutcome.NEVER
+    fetch_all()
+    again = Feed.objects.get(url=base + "/mixed.xml")
+    counts = (again.last_added, again.last_skipped, again.last_failed)
+    assert (again.last_outcome, counts) == (FeedOutcome.PARTIAL, (0, 1, 1))

@@ -42,10 +42,20 @@ def test_stored_cleaned_and_tagged() -> None:
 
 @pytest.mark.parametrize(
     ("first", "second", "reason"),
-    [({"guid": "g-1"}, {"guid": "g-1", "title": "Other"}, "same GUID"),
-     ({"source_url": "https://a.example/1"}, {"source_url": "https://a.example/1", "title": "B"}, "same URL"),
-     ({"source_url": "https://a.example/1"}, {"source_url": "https://b.example/9"}, "same content")],
-)  # fmt: skip
+    [
+        ({"guid": "g-1"}, {"guid": "g-1", "title": "Other"}, "same GUID"),
+        (
+            {"source_url": "https://a.example/1"},
+            {"source_url": "https://a.example/1", "title": "B"},
+            "same URL",
+        ),
+        (
+            {"source_url": "https://a.example/1"},
+            {"source_url": "https://b.example/9"},
+            "same content",
+        ),
+    ],
+)
 def test_duplicates_are_not_stored_twice(first: dict, second: dict, reason: str) -> None:
     original = ingest(draft(**first)).article
     again = ingest(draft(**second))

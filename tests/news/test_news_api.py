@@ -38,8 +38,13 @@ def test_tag_errors_have_the_one_shape(client: Client, settings: object) -> None
 @pytest.fixture
 def two_articles() -> tuple[int, int]:
     old = make_article("Kremlin answers", datetime(2024, 1, 1, tzinfo=UTC), {"RU": 1.0})
-    new = make_article("Paris and Kyiv", datetime(2024, 2, 1, tzinfo=UTC), {"FR": 1.0, "UA": 0.5},
-                       body="<p>Envoys from Kyiv met in Paris.</p>", source="Wire")  # fmt: skip
+    new = make_article(
+        "Paris and Kyiv",
+        datetime(2024, 2, 1, tzinfo=UTC),
+        {"FR": 1.0, "UA": 0.5},
+        body="<p>Envoys from Kyiv met in Paris.</p>",
+        source="Wire",
+    )
     return old.pk, new.pk
 
 

@@ -17,8 +17,12 @@ WHEN = datetime(2018, 3, 21, 12, tzinfo=UTC)
 @pytest.fixture
 def seedlike() -> Article:
     body = "<p>US President Donald Trump congratulated Vladimir Putin.</p><h2>Sham elections</h2>"
-    return make_article("Trump congratulates Putin, summit on cards", WHEN,
-                        {"RU": 1.0, "US": 0.9, "GB": 0.2}, body=body)  # fmt: skip
+    return make_article(
+        "Trump congratulates Putin, summit on cards",
+        WHEN,
+        {"RU": 1.0, "US": 0.9, "GB": 0.2},
+        body=body,
+    )
 
 
 def test_article_page_like_the_seed(client: Client, seedlike: Article) -> None:

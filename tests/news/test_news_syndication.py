@@ -15,8 +15,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def articles() -> None:
-    make_article("Kremlin answers", datetime(2024, 1, 1, tzinfo=UTC), {"RU": 1.0},
-                 body="<p>Moscow said no.</p>", author="A. Writer")  # fmt: skip
+    make_article(
+        "Kremlin answers",
+        datetime(2024, 1, 1, tzinfo=UTC),
+        {"RU": 1.0},
+        body="<p>Moscow said no.</p>",
+        author="A. Writer",
+    )
     make_article("Paris talks", datetime(2024, 2, 1, tzinfo=UTC), {"FR": 1.0, "RU": 0.4})
 
 

@@ -6,8 +6,10 @@ from embassies.news.sanitize import clean_html, content_hash, html_to_text
 
 
 def test_structure_survives() -> None:
-    raw = ('<h2>Sub</h2><p>A <em>b</em> <strong>c</strong> <q>d</q> <a href="https://x.org">e</a></p>'
-           "<blockquote>f</blockquote><ul><li>g</li></ul><ol><li>h</li></ol><h3>i</h3>")  # fmt: skip
+    raw = (
+        '<h2>Sub</h2><p>A <em>b</em> <strong>c</strong> <q>d</q> <a href="https://x.org">e</a></p>'
+        "<blockquote>f</blockquote><ul><li>g</li></ul><ol><li>h</li></ol><h3>i</h3>"
+    )
     cleaned = clean_html(raw)
     for tag in ("<h2>", "<em>", "<strong>", "<q>", "<blockquote>", "<ul>", "<ol>", "<li>", "<h3>"):
         assert tag in cleaned
@@ -15,9 +17,11 @@ def test_structure_survives() -> None:
 
 
 def test_scripts_styles_attributes_and_unsafe_links_go() -> None:
-    raw = ('<p onclick="steal()" style="color:red">Hi<script>alert(1)</script>'
-           '<style>p{}</style><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a>'
-           "</p><iframe src=//evil.example></iframe>")  # fmt: skip
+    raw = (
+        '<p onclick="steal()" style="color:red">Hi<script>alert(1)</script>'
+        '<style>p{}</style><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a>'
+        "</p><iframe src=//evil.example></iframe>"
+    )
     cleaned = clean_html(raw)
     assert cleaned == '<p>Hi<a rel="nofollow noopener noreferrer">x</a></p>'
 

@@ -39,7 +39,9 @@ def test_precision_recall_and_primary_meet_the_targets() -> None:
     precision, recall = hits / (hits + extra), hits / (hits + missed)
     f1 = 2 * precision * recall / (precision + recall)
     primary = primary_right / len(CASES)
-    print(f"\ntagging, {len(CASES)} texts: precision {precision:.3f}, recall {recall:.3f}, "
-          f"F1 {f1:.3f}, primary accuracy {primary:.3f}")  # fmt: skip
+    print(
+        f"\ntagging, {len(CASES)} texts: precision {precision:.3f}, recall {recall:.3f}, "
+        f"F1 {f1:.3f}, primary accuracy {primary:.3f}"
+    )
     assert f1 >= 0.92
     assert primary >= 0.90

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -15,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.http import free_port
 from tests.conftest import received_headers
+from tests.helpers import EMBASSIES, free_port, migrate
 
-EMBASSIES = Path(sys.executable).with_name("embassies")
 PRODUCTION_ENV = {
     "EMBASSIES_PRODUCTION": "true",
     "SECRET_KEY": "k3y-for-tests-only-" + "x7Qp2Lm9" * 6,
@@ -74,7 +72,9 @@ class Server:
 
 @contextmanager
 def serving(data: Path, workers: int = 1, **env: str) -> Iterator[Server]:
-    """`embassies serve` on a fresh SQLite data folder; stderr (the logs) kept in a file."""
+    """`embassies serve` on a fresh SQLite data folder, migrated first as an operator would;
+    stderr (the logs) kept in a file."""
+    migrate(clean_env(data, **env))
     port, log = free_port(), data / "stderr.log"
     with log.open("w") as stderr:
         process = subprocess.Popen(

@@ -2,7 +2,7 @@
 (sourced by the documented wrapper, read as systemd reads it), `check --deploy`, `migrate`, the
 systemd unit's ExecStart, the compose healthcheck, and Debian's nginx with the documented block
 in front (TLS with a self-signed certificate). Only what cannot work here is replaced: host
-names, ports, paths and secrets (bench/deploy_doc.py says exactly what)."""
+names, ports, paths and secrets (tests/deploy_doc.py says exactly what)."""
 
 from __future__ import annotations
 
@@ -27,9 +27,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from bench import deploy_doc
-from bench.http import free_port
+from tests import deploy_doc
 from tests.faults.servers import stop_session
+from tests.helpers import free_port
 from tests.ops.conftest import EMBASSIES
 
 HOST = "embassies.example.org"
@@ -84,8 +84,9 @@ def running(
 ) -> Iterator[subprocess.Popen]:
     """A process (and its children, in its own session) until the block ends."""
     with log.open("wb") as out:
-        process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd,
-                                   start_new_session=True)  # fmt: skip
+        process = subprocess.Popen(
+            args, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd, start_new_session=True
+        )
     try:
         yield process
     finally:
@@ -144,11 +145,28 @@ def local_wrapper(env_file: Path) -> str:
 def self_signed(folder: Path) -> tuple[Path, Path]:
     cert, key = folder / "fullchain.pem", folder / "privkey.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-         "-subj", f"/CN={HOST}", "-addext", f"subjectAltName=DNS:{HOST}",
-         "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True, timeout=60,
-    )  # fmt: skip
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            f"/CN={HOST}",
+            "-addext",
+            f"subjectAltName=DNS:{HOST}",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     return cert, key
 
 
@@ -175,10 +193,19 @@ def test_the_documented_deployment_serves_through_nginx_with_tls(
     # both must see the same values, or commands run by hand and the service differ.
     dump = "import json, os; print(json.dumps(dict(os.environ)))"
     sourced = subprocess.run(
-        ["sh", "-c", f'set -a; . "$1"; set +a; exec "{sys.executable}" -c "$2"', "sh",
-         str(env_file), dump],
-        env=shell, capture_output=True, text=True, timeout=30,
-    )  # fmt: skip
+        [
+            "sh",
+            "-c",
+            f'set -a; . "$1"; set +a; exec "{sys.executable}" -c "$2"',
+            "sh",
+            str(env_file),
+            dump,
+        ],
+        env=shell,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert sourced.returncode == 0, sourced.stderr
     documented = deploy_doc.environment_values(env_file.read_text())
     assert set(deploy_doc.environment_values(deploy_doc.environment_file())) - set(documented) == {
@@ -187,12 +214,14 @@ def test_the_documented_deployment_serves_through_nginx_with_tls(
     }
     assert {k: json.loads(sourced.stdout)[k] for k in documented} == documented
 
-    check = subprocess.run([str(wrapper), "check", "--deploy"], env=shell, capture_output=True,
-                           text=True, timeout=120)  # fmt: skip
+    check = subprocess.run(
+        [str(wrapper), "check", "--deploy"], env=shell, capture_output=True, text=True, timeout=120
+    )
     assert check.returncode == 0, check.stderr
     assert "System check identified no issues" in check.stdout
-    migrate = subprocess.run([str(wrapper), "migrate"], env=shell, capture_output=True,
-                             text=True, timeout=180)  # fmt: skip
+    migrate = subprocess.run(
+        [str(wrapper), "migrate"], env=shell, capture_output=True, text=True, timeout=180
+    )
     assert migrate.returncode == 0, migrate.stderr
 
     # The unit as systemd would run it: its ExecStart, its environment file, its folder.
@@ -222,8 +251,9 @@ def _the_compose_healthcheck_passes(app_port: int, shell: dict[str, str]) -> Non
     assert test[:3] == ["CMD", "python", "-c"]
     code = test[3].replace("127.0.0.1:8000", f"127.0.0.1:{app_port}")
     assert code != test[3], "the healthcheck asks the app on its documented port"
-    outcome = subprocess.run([sys.executable, "-c", code], env=shell, capture_output=True,
-                             text=True, timeout=30)  # fmt: skip
+    outcome = subprocess.run(
+        [sys.executable, "-c", code], env=shell, capture_output=True, text=True, timeout=30
+    )
     assert outcome.returncode == 0, outcome.stderr[-2000:]
 
 
@@ -236,8 +266,12 @@ def _nginx_in_front(folder: Path, app_port: int, documented: dict[str, str]) -> 
     )
     conf = folder / "nginx.conf"
     conf.write_text(deploy_doc.nginx_main(folder, block, root=os.geteuid() == 0))
-    tested = subprocess.run([str(NGINX), "-t", "-p", str(folder), "-c", str(conf)],
-                            capture_output=True, text=True, timeout=30)  # fmt: skip
+    tested = subprocess.run(
+        [str(NGINX), "-t", "-p", str(folder), "-c", str(conf)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert tested.returncode == 0, tested.stderr
     with running([str(NGINX), "-p", str(folder), "-c", str(conf)], folder / "nginx.out"):
         wait_for(https_port, "/healthz", tls)
@@ -304,13 +338,15 @@ def test_the_documented_unit_passes_systemd_analyze_verify(tmp_path: Path) -> No
     unit = unit.replace("/var/lib/embassies", str(tmp_path))
     path = tmp_path / "embassies.service"
     path.write_text(unit)
-    verified = subprocess.run(["systemd-analyze", "verify", str(path)], capture_output=True,
-                              text=True, timeout=60)  # fmt: skip
+    verified = subprocess.run(
+        ["systemd-analyze", "verify", str(path)], capture_output=True, text=True, timeout=60
+    )
     assert verified.returncode == 0 and not verified.stderr.strip(), verified.stderr
     # A broken unit is refused: the check above can fail.
     path.write_text(unit.replace("TimeoutStopSec=30", "TimeoutStopSec=thirty"))
-    broken = subprocess.run(["systemd-analyze", "verify", str(path)], capture_output=True,
-                            text=True, timeout=60)  # fmt: skip
+    broken = subprocess.run(
+        ["systemd-analyze", "verify", str(path)], capture_output=True, text=True, timeout=60
+    )
     assert "Failed to parse" in broken.stderr
 
 

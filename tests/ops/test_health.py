@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from bench.http import free_port
 from embassies.ops.health import _without_secrets
+from tests.helpers import free_port
 
 
 def test_liveness_needs_no_database(client: Client) -> None:

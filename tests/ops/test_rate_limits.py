@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from embassies.lib.ratelimit import check_rate, parse_rate
+from embassies.lib.ratelimit import check_rate
+from embassies.lib.rates import Rate, parse_rate
 from tests.conftest import unreachable_cache
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +28,9 @@ def _client_address() -> str:
 
 
 def test_rates_read_like_the_settings_write_them() -> None:
-    assert parse_rate("600/m") == (600, 60)
-    assert parse_rate("20/s") == (20, 1)
-    assert parse_rate("5/10min") == (5, 600)
+    assert parse_rate("600/m") == Rate(600, 60)
+    assert parse_rate("20/s") == Rate(20, 1)
+    assert parse_rate("5/10min") == Rate(5, 600)
     for bad in ("", "10", "ten/m", "10/fortnight", "10/"):
         with pytest.raises(ValueError, match="is not a rate"):
             parse_rate(bad)
@@ -39,7 +40,7 @@ def test_rates_read_like_the_settings_write_them() -> None:
 def test_the_page_beyond_the_limit_is_a_plain_429_with_retry_after(
     path: str, settings: Any
 ) -> None:
-    settings.SEARCH_RATE = "3/m"
+    settings.SEARCH_RATE = Rate(3, 60)
     address = _client_address()
     client = Client(REMOTE_ADDR=address)
     statuses = [client.get(path).status_code for _ in range(4)]
@@ -57,7 +58,7 @@ def test_the_page_beyond_the_limit_is_a_plain_429_with_retry_after(
 
 
 def test_tag_has_its_own_lower_limit(settings: Any) -> None:
-    settings.TAG_RATE = "2/m"
+    settings.TAG_RATE = Rate(2, 60)
     client = Client(REMOTE_ADDR=_client_address())
     post = lambda: client.post("/api/v1/tag", "Talks in Moscow.", content_type="text/plain")  # noqa: E731
     assert [post().status_code for _ in range(2)] == [200, 200]
@@ -69,7 +70,7 @@ def test_tag_has_its_own_lower_limit(settings: Any) -> None:
 
 
 def test_behind_a_proxy_the_forwarded_address_is_counted(settings: Any) -> None:
-    settings.SEARCH_RATE = "1/m"
+    settings.SEARCH_RATE = Rate(1, 60)
     settings.PROXY_COUNT = 1
     proxy = _client_address()
     first = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=_client_address())
@@ -101,7 +102,7 @@ def test_two_processes_share_one_count_in_redis(settings: Any) -> None:
             "LOCATION": REDIS_URL,
         },
     }
-    settings.SEARCH_RATE = "4/m"
+    settings.SEARCH_RATE = Rate(4, 60)
     address = _client_address()
     client = Client(REMOTE_ADDR=address)
     assert [client.get("/search/").status_code for _ in range(2)] == [200, 200]
@@ -110,9 +111,10 @@ def test_two_processes_share_one_count_in_redis(settings: Any) -> None:
         "import django; django.setup()\n"
         "from django.test import RequestFactory\n"
         "from embassies.lib.ratelimit import check_rate\n"
+        "from embassies.lib.rates import Rate\n"
         f"request = RequestFactory().get('/search/', REMOTE_ADDR={address!r})\n"
         "import json\n"
-        "print(json.dumps([check_rate(request, 'search', '4/m') for _ in range(3)]))\n"
+        "print(json.dumps([check_rate(request, 'search', Rate(4, 60)) for _ in range(3)]))\n"
     )
     env = dict(os.environ, REDIS_URL=REDIS_URL, DJANGO_SETTINGS_MODULE="embassies.settings")
     env.pop("DATABASE_URL", None)
@@ -128,5 +130,5 @@ def test_two_processes_share_one_count_in_redis(settings: Any) -> None:
 def test_a_cache_outage_lets_requests_through(settings: Any) -> None:
     settings.CACHES = unreachable_cache("django.core.cache.backends.redis.RedisCache")
     request = Client().get("/healthz").wsgi_request
-    assert check_rate(request, "search", "1/m") is None
-    assert check_rate(request, "search", "1/m") is None
+    assert check_rate(request, "search", Rate(1, 60)) is None
+    assert check_rate(request, "search", Rate(1, 60)) is None

@@ -38,8 +38,10 @@ def _healthz_count(server: Server) -> float:
     for family in text_string_to_metric_families(text):
         for sample in family.samples:
             if sample.name == "embassies_http_requests_total" and sample.labels == {
-                "route": "ops:healthz", "method": "GET", "status": "200"
-            }:  # fmt: skip
+                "route": "ops:healthz",
+                "method": "GET",
+                "status": "200",
+            }:
                 return sample.value
     return 0.0
 

@@ -17,13 +17,31 @@ pytestmark = pytest.mark.django_db
 
 def test_document_holds_names_in_several_languages_places_and_contacts() -> None:
     mission = Mission(
-        sending=Country.objects.get(code="DE"), host=Country.objects.get(code="FR"), city="Paris",
-        wikidata="Q15953187", address="13-15 Avenue Franklin D. Roosevelt", phones=["+33 1 53 83 45 00"],
-        website="https://www.allemagne.diplo.de/", emails=["info@paris.diplo.de"],
-    )  # fmt: skip
+        sending=Country.objects.get(code="DE"),
+        host=Country.objects.get(code="FR"),
+        city="Paris",
+        wikidata="Q15953187",
+        address="13-15 Avenue Franklin D. Roosevelt",
+        phones=["+33 1 53 83 45 00"],
+        website="https://www.allemagne.diplo.de/",
+        emails=["info@paris.diplo.de"],
+    )
     words = build_search_document(mission).split()
-    for word in ["q15953187", "embassy", "germany", "allemagne", "deutschland", "german", "france",
-                 "paris", "roosevelt", "33153834500", "allemagne", "diplo", "info"]:  # fmt: skip
+    for word in [
+        "q15953187",
+        "embassy",
+        "germany",
+        "allemagne",
+        "deutschland",
+        "german",
+        "france",
+        "paris",
+        "roosevelt",
+        "33153834500",
+        "allemagne",
+        "diplo",
+        "info",
+    ]:
         assert word in words, word
     assert len(words) == len(set(words))
 

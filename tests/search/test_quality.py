@@ -58,8 +58,10 @@ def test_top_1_accuracy(indexed: None, capsys: pytest.CaptureFixture[str]) -> No
     accuracy = 1 - len(misses) / len(rows)
     timings.sort()
     with capsys.disabled():
-        print(f"\nsearch top-1 accuracy: {accuracy:.3f} ({len(rows) - len(misses)}/{len(rows)}); "
-              f"in-process p50 {timings[len(rows) // 2] * 1000:.1f} ms")  # fmt: skip
+        print(
+            f"\nsearch top-1 accuracy: {accuracy:.3f} ({len(rows) - len(misses)}/{len(rows)}); "
+            f"in-process p50 {timings[len(rows) // 2] * 1000:.1f} ms"
+        )
         for miss in misses:
             print("  miss:", *miss)
     assert accuracy >= TARGET, misses

@@ -43,11 +43,14 @@ def test_english_word_orders(query: str, expected: tuple[str | None, ...]) -> No
         ("embajada de méxico en madrid", ("MX", "ES", "Madrid", "embassy")),
         ("посольство россии в германии", ("RU", "DE", None, "embassy")),
         ("посольство сша в москве", ("US", "RU", "Moscow", "embassy")),
-        ("генеральное консульство финляндии в санкт-петербурге", ("FI", "RU", "Saint Petersburg", "consulate_general")),
+        (
+            "генеральное консульство финляндии в санкт-петербурге",
+            ("FI", "RU", "Saint Petersburg", "consulate_general"),
+        ),
         ("ambasciata d'italia a londra", ("IT", "GB", "London", "embassy")),
         ("embaixada do brasil em lisboa", ("BR", "PT", "Lisbon", "embassy")),
     ],
-)  # fmt: skip
+)
 def test_other_languages(query: str, expected: tuple[str | None, ...]) -> None:
     assert fields(parse_query(query)) == expected
 

@@ -27,18 +27,32 @@ def moscow() -> dict[str, Mission]:
     ca, ru = country("CA"), country("RU")
     return {
         "embassy": make_mission(
-            sending=ca, host=ru, wikidata="Q4374011", city="Moscow", address="Khamovniki District",
-            lat=55.7467, lon=37.595, phones=["+7 495 925-60-00"], website="https://russia.gc.ca/",
+            sending=ca,
+            host=ru,
+            wikidata="Q4374011",
+            city="Moscow",
+            address="Khamovniki District",
+            lat=55.7467,
+            lon=37.595,
+            phones=["+7 495 925-60-00"],
+            website="https://russia.gc.ca/",
         ),
         "consulate": make_mission(
-            sending=ca, host=ru, wikidata="Q2", kind=Kind.CONSULATE, city="Vladivostok",
-            lat=43.12, lon=131.89,
+            sending=ca,
+            host=ru,
+            wikidata="Q2",
+            kind=Kind.CONSULATE,
+            city="Vladivostok",
+            lat=43.12,
+            lon=131.89,
         ),
         "suburb": make_mission(
             sending=country("JP"), host=ru, wikidata="Q3", city="Krasnogorsk", lat=55.82, lon=37.33
         ),
-        "far": make_mission(sending=country("JP"), host=ru, wikidata="Q4", city="Tver", lat=56.86, lon=35.9),
-    }  # fmt: skip
+        "far": make_mission(
+            sending=country("JP"), host=ru, wikidata="Q4", city="Tver", lat=56.86, lon=35.9
+        ),
+    }
 
 
 def test_demonym_kind_and_city_find_the_embassy_first(moscow: dict[str, Mission]) -> None:
@@ -63,25 +77,56 @@ def test_consulate_asked_in_its_city_comes_first(moscow: dict[str, Mission]) -> 
 
 def test_asking_for_an_embassy_finds_a_high_commission() -> None:
     hc = make_mission(
-        sending=country("GB"), host=country("CA"), kind=Kind.HIGH_COMMISSION, city="Ottawa",
-        lat=45.42, lon=-75.69, wikidata="Q10",
-    )  # fmt: skip
-    make_mission(sending=country("GB"), host=country("CA"), kind=Kind.CONSULATE_GENERAL,
-                 city="Toronto", lat=43.65, lon=-79.38, wikidata="Q11")  # fmt: skip
+        sending=country("GB"),
+        host=country("CA"),
+        kind=Kind.HIGH_COMMISSION,
+        city="Ottawa",
+        lat=45.42,
+        lon=-75.69,
+        wikidata="Q10",
+    )
+    make_mission(
+        sending=country("GB"),
+        host=country("CA"),
+        kind=Kind.CONSULATE_GENERAL,
+        city="Toronto",
+        lat=43.65,
+        lon=-79.38,
+        wikidata="Q11",
+    )
     assert search("british embassy canada")[0].mission == hc
 
 
 def test_closed_missions_rank_after_open_ones() -> None:
-    make_mission(sending=country("FR"), host=country("SY"), city="Damascus", status=Status.CLOSED,
-                 wikidata="Q20", lat=33.51, lon=36.29)  # fmt: skip
-    make_mission(sending=country("FR"), host=country("SY"), city="Aleppo", kind=Kind.CONSULATE,
-                 wikidata="Q21", lat=36.2, lon=37.16)  # fmt: skip
+    make_mission(
+        sending=country("FR"),
+        host=country("SY"),
+        city="Damascus",
+        status=Status.CLOSED,
+        wikidata="Q20",
+        lat=33.51,
+        lon=36.29,
+    )
+    make_mission(
+        sending=country("FR"),
+        host=country("SY"),
+        city="Aleppo",
+        kind=Kind.CONSULATE,
+        wikidata="Q21",
+        lat=36.2,
+        lon=37.16,
+    )
     assert qids("french embassy syria") == ["Q21", "Q20"]
 
 
 def test_a_non_resident_embassy_answers_when_none_is_resident() -> None:
-    beijing = make_mission(sending=country("IS"), host=country("CN"), city="Beijing",
-                           accreditations=[country("MN")], wikidata="Q30")  # fmt: skip
+    beijing = make_mission(
+        sending=country("IS"),
+        host=country("CN"),
+        city="Beijing",
+        accreditations=[country("MN")],
+        wikidata="Q30",
+    )
     hit = search("embassy of iceland in mongolia")[0]
     assert hit.mission == beijing and hit.matched.startswith("accredited")
 
@@ -101,11 +146,20 @@ def test_limit_is_respected(moscow: dict[str, Mission]) -> None:
 @pytest.mark.parametrize(
     "query",
     [
-        "", "   ", "x" * 5000, "'; DROP TABLE directory_mission; --", "<script>alert(1)</script>",
-        '"embassy" OR NEAR(a b)*', "embassy AND NOT moscow", "%_%", "\x00\x01", "😀 embassy",
-        "to_tsquery('x')", "ab:* & !c",
+        "",
+        "   ",
+        "x" * 5000,
+        "'; DROP TABLE directory_mission; --",
+        "<script>alert(1)</script>",
+        '"embassy" OR NEAR(a b)*',
+        "embassy AND NOT moscow",
+        "%_%",
+        "\x00\x01",
+        "😀 embassy",
+        "to_tsquery('x')",
+        "ab:* & !c",
     ],
-)  # fmt: skip
+)
 def test_hostile_or_empty_queries_never_fail(moscow: dict[str, Mission], query: str) -> None:
     hits = search(query)
     assert isinstance(hits, list)

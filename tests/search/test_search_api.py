@@ -24,8 +24,11 @@ def test_results_are_missions_in_the_shared_shape(client: Client, embassy: Missi
     first = response.json()["results"][0]
     assert first.keys() >= DESIGN_KEYS
     assert (first["wikidata"], first["sending"], first["host"], first["city"]) == (
-        "Q4374011", "CA", "RU", "Moscow",
-    )  # fmt: skip
+        "Q4374011",
+        "CA",
+        "RU",
+        "Moscow",
+    )
     assert first["url"].startswith("http://testserver/missions/")
 
 
@@ -36,9 +39,13 @@ def test_empty_query_gives_no_results(client: Client, embassy: Mission) -> None:
 
 @pytest.mark.parametrize(
     ("params", "field"),
-    [({"q": "x" * 5000}, "q"), ({"q": "a", "limit": 0}, "limit"), ({"q": "a", "limit": 101}, "limit"),
-     ({"q": "a", "limit": "many"}, "limit")],
-)  # fmt: skip
+    [
+        ({"q": "x" * 5000}, "q"),
+        ({"q": "a", "limit": 0}, "limit"),
+        ({"q": "a", "limit": 101}, "limit"),
+        ({"q": "a", "limit": "many"}, "limit"),
+    ],
+)
 def test_bad_parameters_get_the_one_error_shape(client: Client, params: dict, field: str) -> None:
     response = client.get("/api/v1/search", params)
     assert response.status_code == 422

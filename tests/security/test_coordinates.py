@@ -194,10 +194,18 @@ def broken_midway() -> Mission:
     number, as a hand-written SQL fix once left: it cannot be exported."""
     canada, russia = make_country("CA", "Canada"), make_country("RU", "Russia")
     Mission.objects.bulk_create(
-        Mission(sending=canada, host=russia, city="Moscow", slug="m", lat=55.75, lon=37.6,
-                address="Starokonyushenny 23 " * 5, phones=["+7 495 925-60-00"])
+        Mission(
+            sending=canada,
+            host=russia,
+            city="Moscow",
+            slug="m",
+            lat=55.75,
+            lon=37.6,
+            address="Starokonyushenny 23 " * 5,
+            phones=["+7 495 925-60-00"],
+        )
         for _ in range(400)
-    )  # fmt: skip
+    )
     last = Mission.objects.order_by("id").last()
     assert last is not None
     Mission.objects.filter(pk=last.pk).update(phones=7)

@@ -8,8 +8,15 @@ from django.utils.html import escape
 
 from tests.security.corpus import PAYLOADS, markup_problems
 
-SCRIPT_PAYLOADS = ["script", "img-onerror", "single-quote-break", "textarea-break",
-                   "title-break", "javascript-url", "json-ld-break"]  # fmt: skip
+SCRIPT_PAYLOADS = [
+    "script",
+    "img-onerror",
+    "single-quote-break",
+    "textarea-break",
+    "title-break",
+    "javascript-url",
+    "json-ld-break",
+]
 
 
 @pytest.mark.parametrize("label", SCRIPT_PAYLOADS)

@@ -21,16 +21,28 @@ POISONED = [
     "https://cdn.example,'unsafe-inline'/x.jpg",
     "https://cdn.example\n;script-src-elem 'unsafe-inline'/x.jpg",
 ]
-BASE_DIRECTIVES = {"default-src", "img-src", "script-src", "style-src", "object-src",
-                   "base-uri", "form-action", "frame-ancestors"}  # fmt: skip
+BASE_DIRECTIVES = {
+    "default-src",
+    "img-src",
+    "script-src",
+    "style-src",
+    "object-src",
+    "base-uri",
+    "form-action",
+    "frame-ancestors",
+}
 
 
 def article_with_image(url: str) -> Article:
     """Stored as it came, as an older release would have: the page must still be safe."""
     return Article.objects.create(
-        title="Envoys meet", slug="envoys-meet", published=timezone.now(),
-        body_html="<p>Text</p>", body_text="Text", image_url=url,
-    )  # fmt: skip
+        title="Envoys meet",
+        slug="envoys-meet",
+        published=timezone.now(),
+        body_html="<p>Text</p>",
+        body_text="Text",
+        image_url=url,
+    )
 
 
 def policy_of(client: Client, article: Article) -> dict[str, list[str]]:

@@ -21,8 +21,8 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 
-from embassies.directory.management.commands.serve import limit_statements
 from embassies.directory.models import Mission
+from embassies.ops.server import limit_statements
 from tests.faults.servers import base_env, fetch, private_postgres, served
 
 pytestmark = pytest.mark.skipif(

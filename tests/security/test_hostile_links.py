@@ -56,8 +56,10 @@ def scripted(html: bytes) -> list[str]:
 
 
 def test_feed_items_with_script_links_are_kept_without_them(client: Client, settings: Any) -> None:
-    items = [(f"g-{name}", f"Envoys meet ({name})", link, f"{LONG} {name}.")
-             for name, link in HOSTILE.items()]  # fmt: skip
+    items = [
+        (f"g-{name}", f"Envoys meet ({name})", link, f"{LONG} {name}.")
+        for name, link in HOSTILE.items()
+    ]
     feed = rss(items, full=True).encode()
     with local_server(lambda *a: (200, {"Content-Type": "application/rss+xml"}, feed)) as (url, _):
         settings.HTTP_ALLOW_HOSTS = [urlsplit(url).netloc]  # outgoing HTTP may reach loopback
@@ -78,10 +80,15 @@ def test_json_article_with_script_url_and_image_is_stored_without_them(name: str
 
 def test_an_article_already_stored_with_script_links_renders_none(client: Client) -> None:
     article = Article.objects.create(
-        title="Old", slug="old", published=timezone.now(), body_html="<p>Text</p>",
-        body_text="Text", source="Wire", source_url="javascript:alert(document.domain)",
+        title="Old",
+        slug="old",
+        published=timezone.now(),
+        body_html="<p>Text</p>",
+        body_text="Text",
+        source="Wire",
+        source_url="javascript:alert(document.domain)",
         image_url="data:image/svg+xml,<svg onload=alert(1)>",
-    )  # fmt: skip
+    )
     page = client.get(article.get_absolute_url()).content
     assert scripted(page) == [] and b"<img src=" not in page
 
@@ -92,8 +99,11 @@ def test_advisory_links_with_script_are_dropped_and_never_linked(
     make_country("RU", "Russia")
     path = tmp_path / "feed.xml"
     good = f"{BASE}/x-travel-advisory.html"
-    path.write_bytes(advisories_rss([Entry("Russia - Level 4: Do Not Travel", tag="RS")])
-                     .replace(good.encode(), HOSTILE["entity"].encode()))  # fmt: skip
+    path.write_bytes(
+        advisories_rss([Entry("Russia - Level 4: Do Not Travel", tag="RS")]).replace(
+            good.encode(), HOSTILE["entity"].encode()
+        )
+    )
     call_command("advisories", "fetch", str(path), "--json", stdout=StringIO())
     assert Advisory.objects.get(country_id="RU").link == ""
     Advisory.objects.update(link=HOSTILE["mixed-case"])  # stored before this check existed
@@ -102,20 +112,29 @@ def test_advisory_links_with_script_are_dropped_and_never_linked(
 
 def test_mission_website_and_social_links_with_script_are_not_linked(client: Client) -> None:
     mission = make_mission(
-        sending=make_country("CA", "Canada"), host=make_country("RU", "Russia"), city="Moscow",
-        website="javascript:alert(document.domain)", social={"x": " JAVASCRIPT:alert(1)"},
-        photo_licence="CC BY", photo_licence_url="vbscript:msgbox(1)",
-    )  # fmt: skip
+        sending=make_country("CA", "Canada"),
+        host=make_country("RU", "Russia"),
+        city="Moscow",
+        website="javascript:alert(document.domain)",
+        social={"x": " JAVASCRIPT:alert(1)"},
+        photo_licence="CC BY",
+        photo_licence_url="vbscript:msgbox(1)",
+    )
     assert scripted(client.get(mission.get_absolute_url()).content) == []
 
 
 def test_the_write_api_refuses_script_links_for_website_and_social(client: Client) -> None:
     token = ApiToken.issue("bot")[1]
-    mission = make_mission(sending=make_country("CA", "Canada"), host=make_country("RU", "Russia"),
-                           city="Moscow")  # fmt: skip
+    mission = make_mission(
+        sending=make_country("CA", "Canada"), host=make_country("RU", "Russia"), city="Moscow"
+    )
     body = {"website": "https://ok.example/", "social": {"x": "  javascript:alert(1)"}}
-    response = client.patch(f"/api/v1/missions/{mission.pk}", json.dumps(body),
-                            content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}")  # fmt: skip
+    response = client.patch(
+        f"/api/v1/missions/{mission.pk}",
+        json.dumps(body),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
     assert response.status_code == 422
     assert set(response.json()["error"]["details"]) == {"social"}
     mission.refresh_from_db()

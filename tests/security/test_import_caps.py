@@ -15,6 +15,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from embassies.lib.csvfile import open_text
+from tests.helpers import migrate
 from tests.ops.conftest import clean_env
 from tests.security.test_malformed_csv_imports import FORMATS, nothing_stored
 
@@ -74,10 +75,15 @@ except SystemExit as exit:
 def test_refusing_a_million_rows_keeps_memory_bounded(million: Path, tmp_path: Path) -> None:
     """The real command: the file is checked whole before a row is kept, so the refusal costs
     a few tens of MB above the process's own (it took 2.8 GB and two minutes before the cap)."""
+    env = clean_env(tmp_path)
+    migrate(env)  # import refuses a database with migrations pending
     done = subprocess.run(
         [sys.executable, "-c", MEASURED, "import", "wikidata-csv", str(million)],
-        env=clean_env(tmp_path), capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
         f"CommandError: {million} has more than 100000 rows (EMBASSIES_IMPORT_MAX_ROWS); "
@@ -148,16 +154,22 @@ def test_the_status_file_keeps_its_own_smaller_limit(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "reason"),
-    [("lots", "'lots' is not an integer."), ("0", "0 is below the minimum 1."),
-     ("-5", "-5 is below the minimum 1."), ("1e6", "'1e6' is not an integer.")],
-)  # fmt: skip
+    [
+        ("lots", "'lots' is not an integer."),
+        ("0", "0 is below the minimum 1."),
+        ("-5", "-5 is below the minimum 1."),
+        ("1e6", "'1e6' is not an integer."),
+    ],
+)
 def test_a_bad_setting_is_one_line(tmp_path: Path, value: str, reason: str) -> None:
     path = _file("emergency-csv", 2, tmp_path)
     done = subprocess.run(
         [sys.executable, "-m", "embassies.cli", "import", "emergency-csv", str(path)],
-        env=clean_env(tmp_path, EMBASSIES_IMPORT_MAX_ROWS=value), capture_output=True,
-        text=True, timeout=60,
-    )  # fmt: skip
+        env=clean_env(tmp_path, EMBASSIES_IMPORT_MAX_ROWS=value),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 1
     assert done.stderr == f"ImproperlyConfigured: EMBASSIES_IMPORT_MAX_ROWS={reason}\n"
 

@@ -102,9 +102,11 @@ def wait_until_blocked(worker: threading.Thread, seconds: float = 300) -> None:
 
 def patch_address(client: Client, token: str, qid: str, address: str) -> Any:
     return client.patch(
-        f"/api/v1/missions/{qid}", json.dumps({"address": address}),
-        content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}",
-    )  # fmt: skip
+        f"/api/v1/missions/{qid}",
+        json.dumps({"address": address}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
 
 
 def real_address(new: Path, qid: str) -> str:
@@ -208,16 +210,22 @@ def create_token(env: dict[str, str]) -> str:
 
     made = subprocess.run(
         [EMBASSIES, "apitoken", "create", "newsroom-bot"],
-        env=env, capture_output=True, text=True, timeout=120, check=True,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     return made.stdout.strip().split()[-1]
 
 
 def http_patch(url: str, token: str, body: dict[str, str]) -> tuple[int, dict[str, Any], str]:
     request = urllib.request.Request(
-        url, data=json.dumps(body).encode(), method="PATCH",
+        url,
+        data=json.dumps(body).encode(),
+        method="PATCH",
         headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-    )  # fmt: skip
+    )
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
             return response.status, json.loads(response.read()), ""
@@ -260,11 +268,11 @@ def test_a_page_write_that_timed_out_names_the_running_import(running: bool) -> 
     from django.test import RequestFactory
 
     from embassies.directory.importing.running import import_lock
-    from embassies.web.unavailable import unavailable
+    from embassies.web.unavailable import database_unavailable
 
     request = RequestFactory().post("/admin/directory/mission/1/change/")
     with import_lock() if running else nullcontext():
-        answer = unavailable(request, OperationalError("database is locked"))
+        answer = database_unavailable(request, OperationalError("database is locked"))
     assert answer.status_code == 503
     assert (IMPORT_RUNNING in answer.content.decode()) is running
     assert answer["Retry-After"] == ("60" if running else "30")

@@ -30,18 +30,33 @@ GET_INPUTS = [
     ("/api/v1/find", {"in": "RU"}, "citizen"),
     ("/api/v1/find", {"citizen": "CA"}, "in"),
     ("/api/v1/find", {"citizen": "CA", "in": "RU"}, "near"),
-    *[("/api/v1/missions", {}, name) for name in
-      ("sending", "host", "kind", "city", "status", "near", "updated_since", "cursor", "limit")],
+    *[
+        ("/api/v1/missions", {}, name)
+        for name in (
+            "sending",
+            "host",
+            "kind",
+            "city",
+            "status",
+            "near",
+            "updated_since",
+            "cursor",
+            "limit",
+        )
+    ],
     ("/api/v1/missions", {"near": "55.75,37.6"}, "radius_km"),
-]  # fmt: skip
+]
 
 
 @pytest.fixture(autouse=True)
 def directory() -> Mission:
     return make_mission(
-        sending=make_country("CA", "Canada"), host=make_country("RU", "Russia"), city="Moscow",
-        lat=55.7478, lon=37.5953,
-    )  # fmt: skip
+        sending=make_country("CA", "Canada"),
+        host=make_country("RU", "Russia"),
+        city="Moscow",
+        lat=55.7478,
+        lon=37.5953,
+    )
 
 
 def check(response: object, what: str) -> None:

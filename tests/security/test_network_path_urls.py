@@ -12,8 +12,15 @@ from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
-PATHS = ["//evil.example/", "///evil.example", "/\\evil.example", "/\\/evil.example",
-         "//evil.example/fr/", "/\t/evil.example", "//evil.example"]  # fmt: skip
+PATHS = [
+    "//evil.example/",
+    "///evil.example",
+    "/\\evil.example",
+    "/\\/evil.example",
+    "//evil.example/fr/",
+    "/\t/evil.example",
+    "//evil.example",
+]
 PAGE = "http://testserver/some/page"  # where the browser is: relative links resolve from here
 
 

@@ -44,8 +44,15 @@ def _sqlite_backup(path: Path, *statements: str) -> Path:
 def without_table(path: Path, table: str) -> Path:
     if SQLITE:
         return _sqlite_backup(path, f"DROP TABLE {table}")
-    _pg_run(["pg_dump", "--format=custom", "--no-owner", f"--file={path}",
-             f"--exclude-table=public.{table}"])  # fmt: skip
+    _pg_run(
+        [
+            "pg_dump",
+            "--format=custom",
+            "--no-owner",
+            f"--file={path}",
+            f"--exclude-table=public.{table}",
+        ]
+    )
     return path
 
 
@@ -66,8 +73,15 @@ def with_unknown_migration(path: Path) -> Path:
 def with_migrations_deleted(path: Path) -> Path:
     if SQLITE:
         return _sqlite_backup(path, "DELETE FROM django_migrations")
-    _pg_run(["pg_dump", "--format=custom", "--no-owner", f"--file={path}",
-             "--exclude-table-data=public.django_migrations"])  # fmt: skip
+    _pg_run(
+        [
+            "pg_dump",
+            "--format=custom",
+            "--no-owner",
+            f"--file={path}",
+            "--exclude-table-data=public.django_migrations",
+        ]
+    )
     return path
 
 

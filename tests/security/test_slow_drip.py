@@ -16,7 +16,6 @@ from django.core.management import CommandError, call_command
 
 from embassies.lib import http
 from embassies.lib.http import FetchError, fetch_response
-from embassies.news import conf
 from embassies.news.feeds.poll import fetch_all
 from embassies.news.models import Feed
 from tests.localserver import allowed
@@ -79,8 +78,8 @@ def test_a_dripping_answer_fails_at_the_limit(
         assert time.monotonic() - start < 4
 
 
-def test_news_fetch_refuses_a_dripping_feed_in_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(conf, "FETCH_SECONDS", 2)
+def test_news_fetch_refuses_a_dripping_feed_in_time(settings: Any) -> None:
+    settings.NEWS_FETCH_SECONDS = 2
     with drip_server(PREFIXES["body"]) as url:
         Feed.objects.create(url=url)
         start = time.monotonic()

@@ -21,7 +21,6 @@ from django.core.management import call_command
 
 from embassies.lib.egress import kind_of
 from embassies.lib.http import FetchError, fetch
-from embassies.news import conf
 from embassies.news.feeds.poll import fetch_all
 from embassies.news.models import Article, Feed
 from tests.localserver import Reply, allowed_server, local_server
@@ -92,11 +91,11 @@ FORBIDDEN = [
 @pytest.mark.parametrize(("link", "reason"), FORBIDDEN)
 def test_an_entry_linking_inside_the_network_is_neither_fetched_nor_published(
     target: tuple[int, list[dict[str, object]]],
-    monkeypatch: pytest.MonkeyPatch,
+    settings: Any,
     link: str,
     reason: str,
 ) -> None:
-    monkeypatch.setattr(conf, "FETCH_SECONDS", 2)  # the code before this fix tried for that long
+    settings.NEWS_FETCH_SECONDS = 2  # the code before this fix tried for that long
     port, seen = target
     with hostile_feed(link.format(port=port)) as base:
         out = fetch_feed(base + "/feed.xml")

@@ -58,8 +58,12 @@ def embassy() -> Mission:
 
 
 def patch(client: Client, token: str, body: dict[str, Any]) -> Any:
-    return client.patch("/api/v1/missions/Q4374011", json.dumps(body),
-                        content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}")  # fmt: skip
+    return client.patch(
+        "/api/v1/missions/Q4374011",
+        json.dumps(body),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
 
 
 def reason(response: Any, field: str) -> str:
@@ -75,8 +79,10 @@ def reason(response: Any, field: str) -> str:
 def unchanged(mission: Mission) -> bool:
     stored = Mission.objects.get(pk=mission.pk)
     return (stored.address, stored.phones, stored.emails) == (
-        mission.address, mission.phones, mission.emails,
-    )  # fmt: skip
+        mission.address,
+        mission.phones,
+        mission.emails,
+    )
 
 
 def test_patch_refuses_a_990_kb_address(client: Client, token: str, embassy: Mission) -> None:
@@ -130,8 +136,12 @@ def test_post_refuses_a_new_mission_with_60000_phones(client: Client, token: str
     make_country("IS", "Iceland")
     make_country("MN", "Mongolia")
     body = {"sending": "IS", "host": "MN", "phones": MANY_PHONES}
-    response = client.post("/api/v1/missions", json.dumps(body), content_type="application/json",
-                           HTTP_AUTHORIZATION=f"Bearer {token}")  # fmt: skip
+    response = client.post(
+        "/api/v1/missions",
+        json.dumps(body),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
     assert "At most 10 items" in reason(response, "phones")
     assert not Mission.objects.filter(sending="IS").exists()
 
@@ -178,9 +188,12 @@ def test_the_correction_form_refuses_the_same_values(
 
 @pytest.mark.parametrize(
     "changes",
-    [{"phones": ["<script>alert(1)</script>"]}, {"phones": MANY_PHONES[:11]},
-     {"emails": ["consul@example.org\r\nBcc: everyone@example.org"]}],
-)  # fmt: skip
+    [
+        {"phones": ["<script>alert(1)</script>"]},
+        {"phones": MANY_PHONES[:11]},
+        {"emails": ["consul@example.org\r\nBcc: everyone@example.org"]},
+    ],
+)
 def test_accepting_a_stored_correction_past_the_limits_is_refused(
     embassy: Mission, changes: dict[str, list[str]]
 ) -> None:

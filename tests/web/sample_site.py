@@ -44,24 +44,38 @@ def build() -> Site:
     russia, canada = make_country("RU", "Russia"), make_country("CA", "Canada")
     australia = make_country("AU", "Australia")
     embassy = make_mission(
-        sending=canada, host=russia, city="Moscow", wikidata="Q4374011",
-        address="Starokonyushenny pereulok 23", lat=55.7478, lon=37.5953,
-        phones=["+7 495 925-6000", "+7 495 925-6025"], emails=["mosco@international.gc.ca"],
+        sending=canada,
+        host=russia,
+        city="Moscow",
+        wikidata="Q4374011",
+        address="Starokonyushenny pereulok 23",
+        lat=55.7478,
+        lon=37.5953,
+        phones=["+7 495 925-6000", "+7 495 925-6025"],
+        emails=["mosco@international.gc.ca"],
         website="https://www.canadainternational.gc.ca/russia-russie/",
         opening_hours="Mo-Fr 08:30-12:30,13:30-17:00",
         photo="http://commons.wikimedia.org/wiki/Special:FilePath/Embassy%20of%20Canada.jpg",
-        photo_author="A. Savin", photo_licence="CC BY-SA 4.0",
-    )  # fmt: skip
+        photo_author="A. Savin",
+        photo_licence="CC BY-SA 4.0",
+    )
     consulate = make_mission(
-        sending=canada, host=russia, city="Vladivostok", kind="consulate_general",
-        lat=43.1155, lon=131.8855, phones=["+7 423 222-0000"],
-    )  # fmt: skip
+        sending=canada,
+        host=russia,
+        city="Vladivostok",
+        kind="consulate_general",
+        lat=43.1155,
+        lon=131.8855,
+        phones=["+7 423 222-0000"],
+    )
     other = make_mission(sending=australia, host=russia, city="Moscow", lat=55.75, lon=37.64)
     refresh_search_documents(Mission.objects.all())
     EmergencyLine.objects.create(
-        country=canada, name="Emergency Watch and Response Centre", phone="+1 613 996 8885",
+        country=canada,
+        name="Emergency Watch and Response Centre",
+        phone="+1 613 996 8885",
         source_url="https://travel.gc.ca/assistance/emergency-assistance",
-    )  # fmt: skip
+    )
     make_alert("RU", "Russia is currently at war in Ukraine", severity=Severity.CRISIS)
     article = make_article(
         "Canada and Russia talk about consular access",

@@ -4,7 +4,6 @@ kind of change, including those written without model signals (QuerySet.update).
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from io import StringIO
@@ -167,26 +166,3 @@ def test_a_change_outside_a_transaction_is_announced_at_once(
 ) -> None:
     countries_changed(["ru", "", "ca"])
     assert announcements == [{"countries": frozenset({"RU", "CA"}), "everything": False}]
-
-
-def _imports(path: Path) -> set[str]:
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            found |= {node.module, *(f"{node.module}.{a.name}" for a in node.names)}
-        elif isinstance(node, ast.Import):
-            found |= {a.name for a in node.names}
-    return found
-
-
-def test_no_domain_module_imports_the_page_cache() -> None:
-    """The domain announces; only the web layer, and views, know there is a page cache."""
-    root = Path(__file__).resolve().parents[2] / "embassies"
-    importing = [
-        str(path.relative_to(root))
-        for path in root.rglob("*.py")
-        if path.relative_to(root).parts[0] != "web"
-        and path.name != "views.py"
-        and "embassies.web.cache" in _imports(path)
-    ]
-    assert importing == []

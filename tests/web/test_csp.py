@@ -37,8 +37,12 @@ def test_every_page_has_the_policy_without_unsafe_inline(
         rules = _directives(header)
         assert rules["default-src"] == ["'self'"]
         assert rules["script-src"] == ["'self'"] and rules["style-src"] == ["'self'"]
-        assert {"'self'", "data:", "https://tile.openstreetmap.org",
-                "https://upload.wikimedia.org"} <= set(rules["img-src"]), name  # fmt: skip
+        assert {
+            "'self'",
+            "data:",
+            "https://tile.openstreetmap.org",
+            "https://upload.wikimedia.org",
+        } <= set(rules["img-src"]), name
 
 
 def test_pages_carry_no_inline_script_or_style(client: Client, site: sample_site.Site) -> None:

@@ -46,9 +46,12 @@ def test_without_an_own_mission_the_card_lists_who_helps_instead(client: Client)
     iran, swiss = Country.objects.get(code="IR"), Country.objects.get(code="CH")
     make_mission(sending=swiss, host=iran, city="Tehran", phones=["+98 21 2200 8333"])
     Arrangement.objects.create(
-        represented=Country.objects.get(code="US"), host=iran, representing=swiss,
-        kind="interests_section", source_url="https://ir.usembassy.gov/services/",
-    )  # fmt: skip
+        represented=Country.objects.get(code="US"),
+        host=iran,
+        representing=swiss,
+        kind="interests_section",
+        source_url="https://ir.usembassy.gov/services/",
+    )
     html = _card(client, "citizen=US&in=IR")
     assert "Offices that can help you in Iran" in html
     assert "Embassy of Switzerland in Tehran, Iran" in html
@@ -57,8 +60,9 @@ def test_without_an_own_mission_the_card_lists_who_helps_instead(client: Client)
 
 
 def test_an_eu_citizen_gets_other_member_states_missions(client: Client) -> None:
-    make_mission(sending=Country.objects.get(code="FR"), host=Country.objects.get(code="RU"),
-                 city="Moscow")  # fmt: skip
+    make_mission(
+        sending=Country.objects.get(code="FR"), host=Country.objects.get(code="RU"), city="Moscow"
+    )
     html = _card(client, "citizen=EE&in=RU")
     assert "Embassy of France in Moscow, Russia" in html
 

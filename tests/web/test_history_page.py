@@ -23,12 +23,23 @@ def mission() -> Mission:
     """Imported from Wikidata, then phones set with a token, the website by an admin user, the
     address from a reader's correction."""
     embassy = make_mission(
-        wikidata="Q4374011", city="Moscow", address="Starokonyushenny pereulok 23",
-        lat=55.7478, lon=37.5953, website="https://old.example/",
-        sources={"city": "wikidata", "address": "wikidata", "lat": "wikidata", "lon": "wikidata",
-                 "website": "wikidata", "sending": "wikidata", "host": "wikidata"},
+        wikidata="Q4374011",
+        city="Moscow",
+        address="Starokonyushenny pereulok 23",
+        lat=55.7478,
+        lon=37.5953,
+        website="https://old.example/",
+        sources={
+            "city": "wikidata",
+            "address": "wikidata",
+            "lat": "wikidata",
+            "lon": "wikidata",
+            "website": "wikidata",
+            "sending": "wikidata",
+            "host": "wikidata",
+        },
         accreditations=[make_country("BY", "Belarus")],
-    )  # fmt: skip
+    )
     edit_mission(embassy, {"phones": ["+7 495 925 6000"]}, "editor:api:secret-newsroom-token")
     embassy.website = "https://canada.example/ru"
     save_edit(embassy, admin_editor("alice.admin"))

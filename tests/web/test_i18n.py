@@ -27,19 +27,42 @@ def back_to_english() -> Iterator[None]:
 LANGUAGES = ("en", "fr", "es", "ru", "ar")
 # One phrase of each page per language, read from the catalogue's translations.
 PHRASES = {
-    "home": {"en": "Find an embassy or consulate", "fr": "Trouver une ambassade ou un consulat",
-             "es": "Encuentre una embajada o un consulado", "ru": "Найдите посольство или консульство",
-             "ar": "ابحث عن سفارة أو قنصلية"},
-    "country": {"en": "Embassies and consulates in Russia", "fr": "Ambassades et consulats en Russie",
-                "es": "Embajadas y consulados en Rusia", "ru": "Посольства и консульства в стране: Россия",
-                "ar": "السفارات والقنصليات في روسيا"},
-    "mission": {"en": "Opening hours", "fr": "Horaires d’ouverture", "es": "Horario",
-                "ru": "Часы работы", "ar": "ساعات العمل"},
-    "find": {"en": "I am a citizen of", "fr": "Ma nationalité :", "es": "Soy ciudadano de",
-             "ru": "Моё гражданство:", "ar": "أنا مواطن من"},
-    "search": {"en": "What are you looking for?", "fr": "Que cherchez-vous ?",
-               "es": "¿Qué está buscando?", "ru": "Что вы ищете?", "ar": "عمّ تبحث؟"},
-}  # fmt: skip
+    "home": {
+        "en": "Find an embassy or consulate",
+        "fr": "Trouver une ambassade ou un consulat",
+        "es": "Encuentre una embajada o un consulado",
+        "ru": "Найдите посольство или консульство",
+        "ar": "ابحث عن سفارة أو قنصلية",
+    },
+    "country": {
+        "en": "Embassies and consulates in Russia",
+        "fr": "Ambassades et consulats en Russie",
+        "es": "Embajadas y consulados en Rusia",
+        "ru": "Посольства и консульства в стране: Россия",
+        "ar": "السفارات والقنصليات في روسيا",
+    },
+    "mission": {
+        "en": "Opening hours",
+        "fr": "Horaires d’ouverture",
+        "es": "Horario",
+        "ru": "Часы работы",
+        "ar": "ساعات العمل",
+    },
+    "find": {
+        "en": "I am a citizen of",
+        "fr": "Ma nationalité :",
+        "es": "Soy ciudadano de",
+        "ru": "Моё гражданство:",
+        "ar": "أنا مواطن من",
+    },
+    "search": {
+        "en": "What are you looking for?",
+        "fr": "Que cherchez-vous ?",
+        "es": "¿Qué está buscando?",
+        "ru": "Что вы ищете?",
+        "ar": "عمّ تبحث؟",
+    },
+}
 
 
 @pytest.fixture

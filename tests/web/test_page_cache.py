@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from functools import partial
 from io import StringIO
@@ -17,15 +18,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client, RequestFactory
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from embassies.alerts.editing import add_alert
 from embassies.alerts.models import Alert
 from embassies.directory.models import Mission
+from embassies.lib.generations import read
 from embassies.news.documents import Draft
 from embassies.news.ingest import ingest
-from embassies.web import cache as page_cache
-from embassies.web import fastpath
+from embassies.web.pagecache.copies import MAX_AGE, Copy, Place, forget_kept
+from embassies.web.pagecache.middleware import FRESH_SECONDS, WAIT_SECONDS
 from tests.conftest import snapshot_lines
 from tests.factories import make_country, make_mission
 from tests.web.interleaving import InterleavedCache
@@ -51,8 +53,13 @@ def get(client: Client, url: str, **headers: str) -> tuple[str, str, str]:
     )
 
 
-HOT = ["/", "/countries/russia/", "/countries/canada/abroad/", "/search/?q=canada+moscow",
-       "/find/?citizen=CA&in=RU"]  # fmt: skip
+HOT = [
+    "/",
+    "/countries/russia/",
+    "/countries/canada/abroad/",
+    "/search/?q=canada+moscow",
+    "/find/?citizen=CA&in=RU",
+]
 
 
 @pytest.mark.parametrize("url", HOT)
@@ -85,8 +92,13 @@ def test_etag_and_304_still_work_on_cached_pages(client: Client, embassy: Missio
 def test_a_saved_mission_changes_its_page_both_country_pages_and_search(
     client: Client, embassy: Mission
 ) -> None:
-    urls = [embassy.get_absolute_url(), "/countries/russia/", "/countries/canada/abroad/",
-            "/search/?q=canada+russia", "/find/?citizen=CA&in=RU"]  # fmt: skip
+    urls = [
+        embassy.get_absolute_url(),
+        "/countries/russia/",
+        "/countries/canada/abroad/",
+        "/search/?q=canada+russia",
+        "/find/?citizen=CA&in=RU",
+    ]
     for url in urls:
         assert "Lenin Street 1" not in get(client, url)[2]
         assert get(client, url)[0] == "hit"
@@ -169,9 +181,11 @@ def test_an_emergency_line_import_changes_the_finder(client: Client, tmp_path: P
 def test_an_ingested_article_changes_its_countrys_page(client: Client, embassy: Mission) -> None:
     assert "Summit in Helsinki" not in get(client, "/countries/russia/")[2]
     draft = Draft(
-        title="Summit in Helsinki", body_html="<p>Russia and Finland met in Helsinki.</p>",
-        source_url="https://news.example.org/summit", published=timezone.now(),
-    )  # fmt: skip
+        title="Summit in Helsinki",
+        body_html="<p>Russia and Finland met in Helsinki.</p>",
+        source_url="https://news.example.org/summit",
+        published=timezone.now(),
+    )
     ingest(draft)
     assert "Summit in Helsinki" in get(client, "/countries/russia/")[2]
 
@@ -195,41 +209,33 @@ def test_errors_are_not_cached(client: Client, url: str) -> None:
         assert "public" not in response.get("Cache-Control", "")
 
 
-def _key(url: str) -> str:
-    with translation.override("en"):
-        return page_cache._page_key(RequestFactory().get(url))
+def _place(url: str) -> Place:
+    """Where the test client's GET for url is kept (it sends no Accept-* headers)."""
+    place = Place.of(RequestFactory().get(url))
+    assert place is not None and place.key is not None, "the page has no kept copy yet"
+    return place
 
 
-def _expire(client: Client, url: str) -> tuple[str, dict]:
-    """Render url once, then age its copy past freshness; returns its key and copy."""
+def _expire(client: Client, url: str) -> tuple[Place, Copy]:
+    """Render url once, then age its copy past freshness; returns where it is and the copy."""
     get(client, url)
-    key = _key(url)
-    entry = cache.get(key)
-    entry["fresh_until"] = time.time() - 1
-    cache.set(key, entry, 600)
-    for variant in ("plain", "gzip"):  # the finished copies (fastpath.py) age with it
-        final = cache.get(f"{key}:final:{variant}")
-        if final is not None:
-            cache.set(f"{key}:final:{variant}", {**final, "fresh_until": time.time() - 1}, 600)
-        # With Redis, this process also keeps its own copy (fastpath.Nearby): age that too.
-        near, not_modified = fastpath.nearby.copies.get(f"{key}:final:{variant}", (None, None))
-        if near is not None:
-            fastpath.nearby.copies[f"{key}:final:{variant}"] = (
-                {**near, "fresh_until": time.time() - 1},
-                not_modified,
-            )
-    return key, entry
+    place = _place(url)
+    copy = place.stored()
+    assert copy is not None
+    aged = replace(copy, fresh_until=time.time() - 1)
+    place.keep(RequestFactory().get(url), aged)
+    return place, aged
 
 
 def test_an_expired_page_is_served_stale_while_another_process_renders(
     client: Client, embassy: Mission, django_assert_num_queries
 ) -> None:
     url = embassy.get_absolute_url()
-    key, _ = _expire(client, url)
-    cache.add(key + ":lock", 1, 30)  # another process holds the re-render
+    place, _ = _expire(client, url)
+    cache.add(place.lock, 1, 30)  # another process holds the re-render
     with django_assert_num_queries(0):
         assert get(client, url)[0] == "stale"
-    cache.delete(key + ":lock")
+    cache.delete(place.lock)
     assert get(client, url)[0] == "miss"  # now this request re-renders it
     assert get(client, url)[0] == "hit"
 
@@ -240,17 +246,14 @@ def test_a_changed_page_waits_for_the_other_processs_new_copy(
     """Never the old copy once its data changed: a waiter takes the copy the process holding
     the lock stores (played here by a thread that writes it through the cache)."""
     url = embassy.get_absolute_url()
-    key, entry = _expire(client, url)
+    place, aged = _expire(client, url)
     embassy.city = "Vladivostok"
     embassy.save()
-    cache.add(key + ":lock", 1, 30)
+    cache.add(place.lock, 1, 30)
 
     def other_process() -> None:
         time.sleep(0.3)
-        fresh = {**entry, "gens": page_cache.generations(entry["gens"]),
-                 "fresh_until": time.time() + 60, "content": b"<p>the new copy</p>"}  # fmt: skip
-        cache.set(key, fresh, 600)
-        cache.delete(key + ":lock")
+        _another_process_stores(url, place, aged, b"<p>the new copy</p>")
 
     helper = threading.Thread(target=other_process)
     helper.start()
@@ -258,17 +261,17 @@ def test_a_changed_page_waits_for_the_other_processs_new_copy(
     state, _, html = get(client, url)
     helper.join()
     assert (state, html) == ("hit", "<p>the new copy</p>")
-    assert 0.25 < time.monotonic() - started < page_cache.WAIT_SECONDS
+    assert 0.25 < time.monotonic() - started < WAIT_SECONDS
 
 
 def test_a_changed_page_is_rendered_when_the_other_process_gives_up(
     client: Client, embassy: Mission
 ) -> None:
     url = embassy.get_absolute_url()
-    key, _ = _expire(client, url)
+    place, _ = _expire(client, url)
     embassy.city = "Vladivostok"
     embassy.save()
-    cache.add(key + ":lock", 1, 1)  # its holder died: the lock runs out after a second
+    cache.add(place.lock, 1, 1)  # its holder died: the lock runs out after a second
     state, _, html = get(client, url)
     assert state == "miss" and "Vladivostok" in html
 
@@ -283,20 +286,23 @@ def interleaved(settings: Any) -> Iterator[type[InterleavedCache]]:
     cache.clear()
 
 
-def _another_process_stores(key: str, entry: dict[str, Any], content: bytes) -> None:
+def _another_process_stores(url: str, place: Place, copy: Copy, content: bytes) -> None:
     """What the process holding a page's lock does when it finishes: store, then free."""
-    cache.set(key, {**entry, "content": content, "fresh_until": time.time() + 60}, 600)
-    cache.delete(key + ":lock")
+    numbers = read(copy.gens, recheck=True)
+    fresh = replace(copy, content=content, gens=numbers, fresh_until=time.time() + 60)
+    place.keep(RequestFactory().get(url), fresh)
+    cache.delete(place.lock)
 
 
-def _first_copy(client: Client, url: str) -> tuple[str, dict[str, Any]]:
+def _first_copy(client: Client, url: str) -> tuple[Place, Copy]:
     """Render url once and keep its copy, then forget every copy: a page nobody has cached."""
     get(client, url)
-    key = _key(url)
-    entry = cache.get(key)
+    place = _place(url)
+    copy = place.stored()
+    assert copy is not None
     cache.clear()
-    fastpath.nearby.clear()
-    return key, entry
+    forget_kept()
+    return place, copy
 
 
 def test_a_copy_stored_just_before_this_process_takes_the_lock_is_served_not_rendered_again(
@@ -305,9 +311,9 @@ def test_a_copy_stored_just_before_this_process_takes_the_lock_is_served_not_ren
     """Another process stored the page and freed its lock after this request found no copy
     and before it took the lock: the page is not rendered a second time."""
     url = embassy.get_absolute_url()
-    key, entry = _first_copy(client, url)
-    store = partial(_another_process_stores, key, entry, b"<p>the other copy</p>")
-    interleaved.reset({("add", key + ":lock", 1): store})
+    place, copy = _first_copy(client, url)
+    store = partial(_another_process_stores, url, place, copy, b"<p>the other copy</p>")
+    interleaved.reset({("add", place.url + ":lock", 1): store})
     assert get(client, url)[::2] == ("hit", "<p>the other copy</p>")
 
 
@@ -317,10 +323,10 @@ def test_a_waiter_takes_the_copy_stored_while_it_slept(
     """The other process stores its copy and frees the lock between two looks of a waiting
     request: the waiter serves that copy rather than rendering the page again."""
     url = embassy.get_absolute_url()
-    key, entry = _first_copy(client, url)
-    cache.add(key + ":lock", 1, 30)
-    store = partial(_another_process_stores, key, entry, b"<p>the other copy</p>")
-    interleaved.reset({("has_key", key + ":lock", 2): store})
+    place, copy = _first_copy(client, url)
+    cache.add(place.url + ":lock", 1, 30)  # the URL's Vary is forgotten too: its lock
+    store = partial(_another_process_stores, url, place, copy, b"<p>the other copy</p>")
+    interleaved.reset({("has_key", place.url + ":lock", 2): store})
     assert get(client, url)[::2] == ("hit", "<p>the other copy</p>")
 
 
@@ -328,4 +334,25 @@ def test_cache_settings_fit_the_page_cache() -> None:
     """Every process must see the same generations: Redis when REDIS_URL is set."""
     backend = settings.CACHES["default"]["BACKEND"]
     assert backend.endswith("TolerantRedisCache" if settings.REDIS_URL else "LocMemCache")
-    assert page_cache.MAX_AGE <= page_cache.FRESH_SECONDS
+    assert MAX_AGE <= FRESH_SECONDS
+
+
+def test_a_page_whose_database_fails_while_it_renders_again_serves_the_kept_copy(
+    client: Client, embassy: Mission, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database goes away after the copy expired: the last copy beats a 503."""
+    from django.db import OperationalError
+
+    from embassies.countries.models import Country
+
+    url = "/countries/russia/"
+    _expire(client, url)
+
+    def down(*args: object, **kwargs: object) -> None:
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(Country.objects, "get_queryset", down)
+    state, _, html = get(client, url)
+    assert state == "stale" and "Moscow" in html
+    monkeypatch.undo()
+    assert get(client, url)[0] == "miss"

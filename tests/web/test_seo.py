@@ -63,9 +63,11 @@ def test_mission_is_a_government_office_with_address_place_and_contacts(
     assert office["@context"] == "https://schema.org"
     assert office["name"] == "Embassy of Canada in Moscow, Russia"
     assert office["address"] == {
-        "@type": "PostalAddress", "streetAddress": "Starokonyushenny pereulok 23",
-        "addressLocality": "Moscow", "addressCountry": "RU",
-    }  # fmt: skip
+        "@type": "PostalAddress",
+        "streetAddress": "Starokonyushenny pereulok 23",
+        "addressLocality": "Moscow",
+        "addressCountry": "RU",
+    }
     assert office["geo"] == {"@type": "GeoCoordinates", "latitude": 55.7478, "longitude": 37.5953}
     assert office["telephone"] == ["+74959256000", "+74959256025"]
     assert office["email"] == "mosco@international.gc.ca"
@@ -76,8 +78,9 @@ def test_mission_is_a_government_office_with_address_place_and_contacts(
 def test_opening_hours_only_when_schema_org_can_say_them() -> None:
     assert opening_hours("24/7") == ["Mo-Su 00:00-24:00"]
     assert opening_hours("Mo-Th 09:00-17:00; Fr 09:00-13:00") == [
-        "Mo-Th 09:00-17:00", "Fr 09:00-13:00",
-    ]  # fmt: skip
+        "Mo-Th 09:00-17:00",
+        "Fr 09:00-13:00",
+    ]
     assert opening_hours("Mo-Fr 09:00-17:00; PH off") == []
     assert opening_hours("by appointment") == []
 

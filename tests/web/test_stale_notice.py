@@ -25,9 +25,12 @@ NEVER = "No source or editor has confirmed these details: call before you go."
 
 def _embassy(verified_at: datetime | None) -> Mission:
     return make_mission(
-        wikidata="Q4374011", lat=55.7467, lon=37.595, verified_at=verified_at,
+        wikidata="Q4374011",
+        lat=55.7467,
+        lon=37.595,
+        verified_at=verified_at,
         sources={"city": "wikidata", "lat": "wikidata", "kind": "wikidata"},
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture

@@ -37,8 +37,10 @@ def test_the_vcard_holds_name_address_place_phones_emails_and_urls(
     assert [e.value for e in card.contents["email"]] == ["mosco@international.gc.ca"]
     address = card.adr.value
     assert (address.street, address.city, address.country) == (
-        "Starokonyushenny pereulok 23", "Moscow", "Russia",
-    )  # fmt: skip
+        "Starokonyushenny pereulok 23",
+        "Moscow",
+        "Russia",
+    )
     assert card.geo.value == "55.747800;37.595300"
     urls = [u.value for u in card.contents["url"]]
     assert urls == [

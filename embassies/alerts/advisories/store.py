@@ -59,8 +59,12 @@ def wanted(issuer: Issuer, items: list[Item], summary: Summary) -> dict[str, Ite
 
 def _values(item: Item) -> dict[str, object]:
     # A link that is not a clean http(s) URL (javascript:, data:) is dropped, the level kept.
-    return {"level": item.level, "title": item.title[:300], "published": item.published,
-            "link": web_url(item.link[:500])}  # fmt: skip
+    return {
+        "level": item.level,
+        "title": item.title[:300],
+        "published": item.published,
+        "link": web_url(item.link[:500]),
+    }
 
 
 def _save(

@@ -14,7 +14,10 @@ from embassies.alerts import queries
 from embassies.alerts.advisories.issuers import name_of
 from embassies.alerts.banners import banner
 from embassies.alerts.levels import country_levels
-from embassies.countries.grammar import the
+from embassies.alerts.models import Alert
+from embassies.alerts.raising import shown_headline
+from embassies.countries.grammar import place
+from embassies.countries.models import Country
 
 register = template.Library()
 
@@ -39,6 +42,12 @@ def issuer_name(code: str) -> str:
 
 
 @register.filter
-def with_article(name: str) -> str:
-    """'Bahamas' -> 'the Bahamas', as the banner words it."""
-    return the(name)
+def headline(alert: Alert) -> str:
+    """The alert's headline in the page's language while it is the one an import wrote."""
+    return shown_headline(alert)
+
+
+@register.filter(name="place")
+def place_of(country: Country) -> str:
+    """ "the Bahamas" in English, the country's name in the page's language otherwise."""
+    return place(country)

@@ -12,7 +12,7 @@ Every mission added, changed or closed gets a history row whose reason names the
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,10 +30,11 @@ from embassies.directory.accreditation_history import accredited_sql
 from embassies.directory.freshness import confirm
 from embassies.directory.history import AS_OF, is_editor
 from embassies.directory.importing.prepare import Known, Prepared
-from embassies.directory.importing.records import MissionRecord
+from embassies.directory.importing.records import MissionRecord, Rejection
 from embassies.directory.importing.running import import_lock
 from embassies.directory.models import FieldConflict, ImportRun, Mission, Status, mission_slug
 from embassies.directory.search.document import build_search_document
+from embassies.lib.batches import IN_LOOKUP, batched
 from embassies.lib.changes import everything_changed
 
 BATCH = 500
@@ -136,9 +137,13 @@ class Writer:
     def conflict(self, mission: Mission, name: str, value: object, held_by: str) -> FieldConflict:
         current = getattr(mission, name)
         return FieldConflict(
-            mission=mission, field=source_key(name), source=self.source, source_value=_json(value),
-            current_value=_json(current), current_source=held_by,
-        )  # fmt: skip
+            mission=mission,
+            field=source_key(name),
+            source=self.source,
+            source_value=_json(value),
+            current_value=_json(current),
+            current_source=held_by,
+        )
 
 
 def latest(known: datetime | None, new: datetime | None) -> datetime | None:
@@ -157,6 +162,15 @@ UPDATE_FIELDS = sorted(
 )
 
 
+REJECTION_CODES = {code.value for code in Rejection}
+
+
+def rejected_by_code(rejections: list[dict[str, object]]) -> dict[str, int]:
+    """Rows rejected per reason code, most frequent first (ImportRun.rejected_by_code)."""
+    counts = Counter(str(r["code"]) for r in rejections if r.get("code"))
+    return dict(counts.most_common())
+
+
 def known_rows(source: str) -> Known:
     """What stored missions and the last import of `source` made of each row they read.
 
@@ -165,10 +179,11 @@ def known_rows(source: str) -> Known:
     rows = Mission.objects.filter(wikidata__isnull=False).exclude(source_hash="")
     rows = rows.exclude(status=Status.CLOSED, sources__status__endswith=":absent")
     last = ImportRun.objects.filter(source=source).order_by("-finished_at").first()
+    # A rejection stored before reasons had codes is left out: its row is parsed again.
     rejected = {
-        str(r["digest"]): str(r["reason"])
+        str(r["digest"]): (str(r["reason"]), Rejection(r["code"]))
         for r in (last.rejections if last else [])
-        if r.get("digest")
+        if r.get("digest") and r.get("code") in REJECTION_CODES
     }
     imported = {
         digest: item for digest, item in rows.values_list("source_hash", "wikidata") if item
@@ -235,7 +250,14 @@ def _known_countries(prepared: Prepared) -> None:
         unknown = {record.sending, record.host} - known
         if unknown:
             reason = f"country {', '.join(sorted(unknown))} missing from the reference data"
-            prepared.rejections.append({"row": None, "qid": record.wikidata, "reason": reason})
+            prepared.rejections.append(
+                {
+                    "row": None,
+                    "qid": record.wikidata,
+                    "reason": reason,
+                    "code": Rejection.UNKNOWN_COUNTRY.value,
+                }
+            )
         else:
             record.accreditations = [code for code in record.accreditations if code in known]
             kept.append(record)
@@ -299,8 +321,7 @@ def _lock_and_recheck(plan: Plan) -> None:
     excludes every other writer) and plan again those written since they were read: an edit
     made meanwhile is kept, or its field reported as a conflict, never overwritten."""
     ids = sorted(plan.updates)
-    for start in range(0, len(ids), 2000):
-        batch = ids[start : start + 2000]
+    for batch in batched(ids, IN_LOOKUP):
         locked = Mission.objects.select_for_update().filter(pk__in=batch).order_by("pk")
         now = {pk: tuple(stamp) for pk, *stamp in locked.values_list("pk", *STAMP)}
         for pk in set(batch) - set(now):
@@ -330,13 +351,21 @@ def _write(prepared: Prepared, plan: Plan, run: Run) -> ImportRun:
     _mark_verified(seen, run)
     updated = len(changed)
     return ImportRun.objects.create(
-        source=source, location=run.location[:500], started_at=started,
-        finished_at=timezone.now(), data_as_of=run.as_of,
-        added=len(to_create), updated=updated,
+        source=source,
+        location=run.location[:500],
+        started_at=started,
+        finished_at=timezone.now(),
+        data_as_of=run.as_of,
+        added=len(to_create),
+        updated=updated,
         unchanged=len(prepared.unchanged) + len(prepared.records) - len(to_create) - updated,
-        closed=closed, rejected=len(prepared.rejections), repaired=len(prepared.repairs),
-        rejections=prepared.rejections, repairs=prepared.repairs + prepared.warnings,
-    )  # fmt: skip
+        closed=closed,
+        rejected=len(prepared.rejections),
+        repaired=len(prepared.repairs),
+        rejections=prepared.rejections,
+        repairs=prepared.repairs + prepared.warnings,
+        rejected_by_code=rejected_by_code(prepared.rejections),
+    )
 
 
 def update_rows(missions: list[Mission], names: list[str]) -> None:
@@ -355,8 +384,8 @@ def update_rows(missions: list[Mission], names: list[str]) -> None:
         for m in missions
     ]
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), BATCH):
-            cursor.executemany(sql, rows[start : start + BATCH])
+        for batch in batched(rows, BATCH):
+            cursor.executemany(sql, batch)
 
 
 def save_conflicts(conflicts: list[FieldConflict]) -> None:
@@ -375,13 +404,19 @@ def save_conflicts(conflicts: list[FieldConflict]) -> None:
         ):
             continue
         FieldConflict.objects.update_or_create(
-            mission=conflict.mission, field=conflict.field, source=conflict.source,
+            mission=conflict.mission,
+            field=conflict.field,
+            source=conflict.source,
             defaults={
-                "source_value": conflict.source_value, "current_value": conflict.current_value,
-                "current_source": conflict.current_source, "resolved": False,
-                "decision": "", "decided_by": "", "decided_at": None,  # open again, undecided
+                "source_value": conflict.source_value,
+                "current_value": conflict.current_value,
+                "current_source": conflict.current_source,
+                "resolved": False,
+                "decision": "",
+                "decided_by": "",
+                "decided_at": None,  # open again, undecided
             },
-        )  # fmt: skip
+        )
 
 
 def _sync_accreditations(records: list[MissionRecord], source: str) -> set[int]:
@@ -421,8 +456,8 @@ def _editor_held(ids: list[int], key: str) -> set[int]:
     an editor cannot take the field between this answer and the import's write."""
     held: set[int] = set()
     ordered = sorted(ids)
-    for start in range(0, len(ordered), 2000):
-        rows = Mission.objects.select_for_update().filter(pk__in=ordered[start : start + 2000])
+    for batch in batched(ordered, IN_LOOKUP):
+        rows = Mission.objects.select_for_update().filter(pk__in=batch)
         for pk, sources in rows.order_by("pk").values_list("pk", "sources"):
             if is_editor(sources.get(key, "")):
                 held.add(pk)
@@ -431,8 +466,8 @@ def _editor_held(ids: list[int], key: str) -> set[int]:
 
 def _in_batches(query: QuerySet[Any, Any], lookup: str, values: list[Any]) -> Iterator[Any]:
     """query filtered by `lookup` on many values, in chunks the databases accept."""
-    for start in range(0, len(values), 2000):
-        yield from query.filter(**{lookup: values[start : start + 2000]})
+    for batch in batched(values, IN_LOOKUP):
+        yield from query.filter(**{lookup: batch})
 
 
 def _close_absent(seen: set[str], run: Run) -> int:
@@ -492,10 +527,8 @@ def _mark_verified(seen: set[str], run: Run) -> None:
     if run.as_of is None:
         return  # a file of unknown date confirms nothing
     listed = sorted(seen)
-    for start in range(0, len(listed), 2000):
-        confirm(
-            Mission.objects.filter(wikidata__in=listed[start : start + 2000]), run.as_of, run.source
-        )
+    for batch in batched(listed, IN_LOOKUP):
+        confirm(Mission.objects.filter(wikidata__in=batch), run.as_of, run.source)
 
 
 _HISTORY_COLUMNS = "history_date, history_change_reason, history_type, history_user_id"
@@ -518,7 +551,6 @@ def record_history(ids: list[int], kind: str, reason: str, when: datetime) -> No
     sql = f"INSERT INTO {into} SELECT {columns}, %s, %s, %s, NULL, {accredited} FROM {source} WHERE id IN "  # noqa: S608
     date = connection.ops.adapt_datetimefield_value(when)
     with connection.cursor() as cursor:
-        for start in range(0, len(ids), BATCH):
-            batch = ids[start : start + BATCH]
+        for batch in batched(ids, BATCH):
             marks = ", ".join(["%s"] * len(batch))
             cursor.execute(f"{sql}({marks})", [date, reason, kind, *batch])

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Protocol
 
 from django.conf import settings
-from django.core.management import call_command
 from django.utils import timezone
 from django.utils.translation import gettext
 from tqdm import tqdm
@@ -18,6 +16,7 @@ from embassies.countries import reference
 from embassies.directory.importing import commons, sparql, wikidata_csv
 from embassies.directory.importing.apply import apply, known_rows
 from embassies.directory.importing.prepare import Prepared, prepare
+from embassies.directory.importing.records import Rejection
 from embassies.directory.importing.snapshot_file import write_snapshot
 from embassies.directory.models import ImportRun
 
@@ -38,11 +37,6 @@ class Console(Protocol):
     def stderr(self) -> Stream: ...
 
 
-def ensure_schema() -> None:
-    """Bring the database up to date first: on a fresh install, importing is the first step."""
-    call_command("migrate", interactive=False, verbosity=0)
-
-
 def summary_line(run: ImportRun) -> str:
     return (
         f"added {run.added}, updated {run.updated}, unchanged {run.unchanged}, "
@@ -50,15 +44,10 @@ def summary_line(run: ImportRun) -> str:
     )
 
 
-def _reason_kind(reason: str) -> str:
-    """Group similar reasons ("host equals the sending state (Australia)...") for the report."""
-    return reason.split(" (")[0].split(";")[0].split(":")[0]
-
-
 def report(run: ImportRun, out: Console, verbose: bool = False) -> None:
-    counts = Counter(_reason_kind(str(r["reason"])) for r in run.rejections)
-    for kind, count in counts.most_common():
-        out.stdout.write(f"  rejected {count:5d}: {kind}\n")
+    """Rows rejected per kind of reason (counted when the run was stored), then the summary."""
+    for code, count in run.rejected_by_code.items():
+        out.stdout.write(f"  rejected {count:5d}: {Rejection(code).label}\n")
     if verbose:
         for r in run.rejections:
             out.stdout.write(f"    row {r['row']} {r['qid']}: {r['reason']}\n")
@@ -91,7 +80,6 @@ def import_wikidata_csv(
     is dated by `as_of`, else by what is known of the file (bundled.as_of_for_file), else
     unknown."""
     rows = wikidata_csv.read_rows(path)
-    ensure_schema()
     out.stderr.write(f"read {len(rows)} rows from {path}\n")
     dated = as_of or bundled.as_of_for_file(Path(path), wikidata_csv.read_bytes(Path(path)))
     if dated is None:
@@ -128,7 +116,6 @@ def sync_wikidata(
     """`embassies sync wikidata [--write-snapshot PATH] [--allow-mass-close]`: every sender
     asked in turn; any failure aborts before writing. The rows read are also saved to
     `snapshot` when given."""
-    ensure_schema()
     queried = timezone.now()  # a live answer is as of the moment it was asked
     wanted = {code.upper() for code in only}
     senders = [(q, name) for q, name in sparql.senders() if not wanted or _country_of(q) in wanted]
@@ -154,6 +141,12 @@ def sync_wikidata(
         )
     scope = wanted or None
     return store(
-        prepare(rows, known_rows("wikidata")), "wikidata", settings.WIKIDATA_SPARQL_URL, out, scope,
-        reason="sync wikidata", as_of=queried, allow_mass_close=allow_mass_close,
-    )  # fmt: skip
+        prepare(rows, known_rows("wikidata")),
+        "wikidata",
+        settings.WIKIDATA_SPARQL_URL,
+        out,
+        scope,
+        reason="sync wikidata",
+        as_of=queried,
+        allow_mass_close=allow_mass_close,
+    )

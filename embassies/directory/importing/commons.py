@@ -15,6 +15,7 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.utils.html import strip_tags
 
+from embassies.lib.batches import batched
 from embassies.lib.http import FetchError, fetch
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,10 @@ def _credit(page: dict[str, object]) -> Credit | None:
     if not isinstance(info, list) or not info:
         return None
     meta = info[0].get("extmetadata", {})
-    value = lambda key: strip_tags(str(meta.get(key, {}).get("value", ""))).strip()  # noqa: E731
+
+    def value(key: str) -> str:
+        return strip_tags(str(meta.get(key, {}).get("value", ""))).strip()
+
     licence = value("LicenseShortName")
     return Credit(value("Artist")[:300], licence, value("LicenseUrl")) if licence else None
 
@@ -50,9 +54,15 @@ def _credit(page: dict[str, object]) -> Credit | None:
 def _batch_credits(titles: list[str]) -> dict[str, Credit]:
     body = fetch(
         settings.COMMONS_API_URL,
-        params={"action": "query", "prop": "imageinfo", "iiprop": "extmetadata",
-                "titles": "|".join(titles), "format": "json", "formatversion": "2"},
-    )  # fmt: skip
+        params={
+            "action": "query",
+            "prop": "imageinfo",
+            "iiprop": "extmetadata",
+            "titles": "|".join(titles),
+            "format": "json",
+            "formatversion": "2",
+        },
+    )
     query = json.loads(body).get("query", {})
     renamed = {n["to"]: n["from"] for n in query.get("normalized", [])}
     credits: dict[str, Credit] = {}
@@ -67,15 +77,11 @@ def credits_for(titles: Iterable[str]) -> dict[str, Credit]:
     """Credits by file title; files whose credit cannot be read are missing from the result."""
     unique = sorted(set(titles))
     found: dict[str, Credit] = {}
-    for start in range(0, len(unique), BATCH):
+    for batch in batched(unique, BATCH):
         try:
-            found |= _batch_credits(unique[start : start + BATCH])
+            found |= _batch_credits(batch)
         except (FetchError, ValueError) as error:
-            log.warning(
-                "Commons credits unavailable for %d files: %s",
-                len(unique[start : start + BATCH]),
-                error,
-            )
+            log.warning("Commons credits unavailable for %d files: %s", len(batch), error)
     return found
 
 
@@ -87,8 +93,11 @@ def add_credits(rows: list[dict[str, str]]) -> int:
     for row in rows:
         credit = credits.get(wanted.get(row.get("picture", "")) or "")
         if credit:
-            row |= {"pictureAuthor": credit.author, "pictureLicense": credit.licence,
-                    "pictureLicenseURL": credit.licence_url}  # fmt: skip
+            row |= {
+                "pictureAuthor": credit.author,
+                "pictureLicense": credit.licence,
+                "pictureLicenseURL": credit.licence_url,
+            }
         elif row.get("picture"):
             row["picture"] = ""
             dropped += 1

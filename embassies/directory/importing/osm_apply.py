@@ -16,10 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from embassies.directory.freshness import confirm
+from embassies.directory.history import is_editor
 from embassies.directory.importing.apply import (
     EMPTY,
     Writer,
-    is_editor,
     record_history,
     save_conflicts,
     source_key,
@@ -149,25 +149,43 @@ def _outcome(
     skipped: list[dict[str, object]] = [{"row": None, "qid": None, **s} for s in parsed.skipped]
     malformed: list[dict[str, object]] = [
         {
-            "row": None, "qid": None, "osm_id": m.record.osm_id,
+            "row": None,
+            "qid": None,
+            "osm_id": m.record.osm_id,
             "repair": f"opening_hours {m.record.opening_hours!r} kept as text: not valid syntax",
         }
-        for m in matches if m.mission_id is not None and m.record.hours_malformed
-    ]  # fmt: skip
+        for m in matches
+        if m.mission_id is not None and m.record.hours_malformed
+    ]
     dropped: list[dict[str, object]] = [
         {"row": None, "qid": None, "osm_id": m.record.osm_id, "repair": note}
-        for m in matches if m.mission_id is not None for note in m.record.dropped
-    ]  # fmt: skip
+        for m in matches
+        if m.mission_id is not None
+        for note in m.record.dropped
+    ]
     matched = sum(1 for m in matches if m.mission_id is not None)
     run = ImportRun.objects.create(
-        source=SOURCE, location=location[:500], started_at=started, finished_at=timezone.now(),
-        data_as_of=parsed.as_of, updated=len(changed), unchanged=matched - len(changed),
-        rejected=len(unmatched) + len(skipped), rejections=unmatched + skipped,
-        repaired=len(malformed) + len(dropped), repairs=malformed + dropped,
-    )  # fmt: skip
+        source=SOURCE,
+        location=location[:500],
+        started_at=started,
+        finished_at=timezone.now(),
+        data_as_of=parsed.as_of,
+        updated=len(changed),
+        unchanged=matched - len(changed),
+        rejected=len(unmatched) + len(skipped),
+        rejections=unmatched + skipped,
+        repaired=len(malformed) + len(dropped),
+        repairs=malformed + dropped,
+    )
     return Outcome(
-        run=run, matched=matched, filled=len(changed), unchanged=matched - len(changed),
-        ambiguous=sum(1 for m in matches if m.ambiguous), conflicts=len(work.conflicts),
-        unmatched=unmatched + skipped, malformed_hours=malformed, dropped=dropped,
+        run=run,
+        matched=matched,
+        filled=len(changed),
+        unchanged=matched - len(changed),
+        ambiguous=sum(1 for m in matches if m.ambiguous),
+        conflicts=len(work.conflicts),
+        unmatched=unmatched + skipped,
+        malformed_hours=malformed,
+        dropped=dropped,
         differing=work.differing,
-    )  # fmt: skip
+    )

@@ -10,14 +10,13 @@ from typing import Any
 from django.conf import settings
 
 from embassies.directory.importing import osm
-from embassies.directory.importing.cli import Console, ensure_schema
+from embassies.directory.importing.cli import Console
 from embassies.directory.importing.osm_apply import Outcome, apply_osm
 
 
 def import_osm_json(path: str, out: Console) -> Outcome:
     """`embassies import osm-json PATH`: a saved Overpass JSON answer."""
     answer = osm.read_file(path)  # refused before anything is written
-    ensure_schema()
     return _store(answer, str(Path(path)), out)
 
 
@@ -27,7 +26,6 @@ def sync_osm(only: list[str], out: Console) -> Outcome:
     bad = [code for code in codes if len(code) != 2 or not code.isascii() or not code.isalpha()]
     if bad:
         raise ValueError(f"--only takes ISO 3166 alpha-2 codes, not {', '.join(bad)}")
-    ensure_schema()
     answer = osm.fetch_answer(codes)
     return _store(answer, settings.OVERPASS_URL, out)
 

@@ -119,8 +119,14 @@ def names_state(names: list[str], code: str) -> bool:
     facts = reference.get(code)
     if facts is None:
         return False
-    spellings = {facts.name, facts.official_name, *facts.names.values(), *facts.alt_names,
-                 facts.demonym, *facts.adjectives}  # fmt: skip
+    spellings = {
+        facts.name,
+        facts.official_name,
+        *facts.names.values(),
+        *facts.alt_names,
+        facts.demonym,
+        *facts.adjectives,
+    }
     keys = {normalize(s) for s in spellings if s} - {""}
     texts = [f" {normalize(name)} " for name in names]
     return any(f" {key} " in text for key in keys for text in texts)

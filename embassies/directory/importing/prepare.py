@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from embassies.directory.importing.records import (
     MissionRecord,
     Rejected,
+    Rejection,
     parse_row,
     qid,
     row_digest,
@@ -25,12 +26,13 @@ class Prepared:
     warnings: list[dict[str, object]] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)  # QIDs whose row is as last imported
 
-    def reject(self, line: int, row: dict[str, str], reason: str) -> None:
+    def reject(self, line: int, row: dict[str, str], reason: str, code: Rejection) -> None:
         self.rejections.append(
             {
                 "row": line,
                 "qid": qid(row.get("QID", "")),
                 "reason": reason,
+                "code": code.value,
                 "digest": row_digest(row),
             }
         )
@@ -42,7 +44,8 @@ class Known:
     (placing them on the map is most of an import's time)."""
 
     imported: dict[str, str] = field(default_factory=dict)  # digest -> QID stored from that row
-    rejected: dict[str, str] = field(default_factory=dict)  # digest -> reason it was rejected
+    # digest -> (reason, code) it was rejected for
+    rejected: dict[str, tuple[str, Rejection]] = field(default_factory=dict)
 
     def covers(self, item: str, digests: list[str]) -> bool:
         distinct = len(set(digests)) == len(digests)  # identical duplicates: settle them anew
@@ -69,7 +72,7 @@ def prepare(rows: Iterable[Line], known: Known | None = None) -> Prepared:
             continue
         for (line, row), digest in zip(group, digests, strict=True):
             if digest in known.rejected:
-                out.reject(line, row, known.rejected[digest])
+                out.reject(line, row, *known.rejected[digest])
             else:
                 out.unchanged.append(item)
     out.warnings = near_duplicates(out.records)
@@ -81,10 +84,10 @@ def _parse(
 ) -> tuple[int, dict[str, str], MissionRecord] | None:
     try:
         if row.get("__error__"):
-            raise Rejected(row["__error__"])
+            raise Rejected(row["__error__"], Rejection.MALFORMED_ROW)
         return line, row, parse_row(row)
     except Rejected as error:
-        out.reject(line, row, str(error))
+        out.reject(line, row, str(error), error.code)
         return None
 
 
@@ -96,7 +99,8 @@ def _settle(group: list[tuple[int, dict[str, str], MissionRecord]], out: Prepare
     if len(senders) > 1:
         names = ", ".join(sorted({row["operator"] for _, row, _ in group}))
         for line, row, _ in group:
-            out.reject(line, row, f"Wikidata item {first.wikidata} names several senders ({names})")
+            reason = f"Wikidata item {first.wikidata} names several senders ({names})"
+            out.reject(line, row, reason, Rejection.SEVERAL_SENDERS)
         return
     out.records.append(first)
     if first.repairs:
@@ -104,7 +108,8 @@ def _settle(group: list[tuple[int, dict[str, str], MissionRecord]], out: Prepare
             {"row": first_line, "qid": first.wikidata, "repair": "; ".join(first.repairs)}
         )
     for line, row, _ in group[1:]:
-        out.reject(line, row, f"duplicate of row {first_line} (same Wikidata item), merged")
+        reason = f"duplicate of row {first_line} (same Wikidata item), merged"
+        out.reject(line, row, reason, Rejection.DUPLICATE)
 
 
 def near_duplicates(records: list[MissionRecord]) -> list[dict[str, object]]:

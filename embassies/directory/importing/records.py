@@ -11,6 +11,7 @@ import importlib.metadata
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from enum import StrEnum
 from functools import cache
 from urllib.parse import unquote
 
@@ -21,11 +22,32 @@ from embassies.lib import gazetteer
 from embassies.lib.urls import web_url
 
 COLUMNS = (
-    "operator", "operatorQID", "jurisdictions", "jurisdictionQIDs", "country", "countryQID",
-    "city", "cityQID", "address", "latitude", "longitude", "phone", "email", "website",
-    "facebook", "twitter", "youtube", "picture", "pictureAuthor", "pictureLicense",
-    "pictureLicenseURL", "type", "typeQID", "creation", "QID",
-)  # fmt: skip
+    "operator",
+    "operatorQID",
+    "jurisdictions",
+    "jurisdictionQIDs",
+    "country",
+    "countryQID",
+    "city",
+    "cityQID",
+    "address",
+    "latitude",
+    "longitude",
+    "phone",
+    "email",
+    "website",
+    "facebook",
+    "twitter",
+    "youtube",
+    "picture",
+    "pictureAuthor",
+    "pictureLicense",
+    "pictureLicenseURL",
+    "type",
+    "typeQID",
+    "creation",
+    "QID",
+)
 
 # Optional columns: Wikidata's statements that a mission has closed (P576 dissolved, P582 end
 # time, P5817 state of use with its P580 start time). The snapshot of 2022 has none of them.
@@ -43,19 +65,63 @@ STATE_OF_USE = {
     "Q55570340": "suspended",  # closed to the public
 }
 STATE_OF_USE_LABELS = {
-    "in use": "open", "open": "open", "open to the public": "open",
-    "closed": "closed", "permanently closed": "closed", "closed permanently": "closed",
-    "decommissioned": "closed", "abandoned": "closed", "demolished or destroyed": "closed",
-    "temporarily closed": "suspended", "closed temporarily": "suspended",
-    "out of service": "suspended", "closed to the public": "suspended",
-}  # fmt: skip
+    "in use": "open",
+    "open": "open",
+    "open to the public": "open",
+    "closed": "closed",
+    "permanently closed": "closed",
+    "closed permanently": "closed",
+    "decommissioned": "closed",
+    "abandoned": "closed",
+    "demolished or destroyed": "closed",
+    "temporarily closed": "suspended",
+    "closed temporarily": "suspended",
+    "out of service": "suspended",
+    "closed to the public": "suspended",
+}
 
 # Bump when parse_row changes what it makes of a row.
 PARSER_VERSION = "3"
 
 
+class Rejection(StrEnum):
+    """Why a row was rejected, stored with each rejection and counted per run
+    (ImportRun.rejected_by_code), so reports group rows by it instead of by their wording."""
+
+    NO_ITEM = "no-item"
+    MALFORMED_ROW = "malformed-row"
+    SENDER_NOT_A_STATE = "sender-not-a-state"
+    HOST_IS_SENDER = "host-is-sender"
+    HOST_NOT_A_STATE = "host-not-a-state"
+    SEVERAL_SENDERS = "several-senders"
+    DUPLICATE = "duplicate"
+    UNKNOWN_COUNTRY = "unknown-country"
+
+    @property
+    def label(self) -> str:
+        """The kind of reason as the import's report names it."""
+        return REJECTION_LABELS[self]
+
+
+REJECTION_LABELS = {
+    Rejection.NO_ITEM: "no Wikidata item",
+    Rejection.MALFORMED_ROW: "row with missing fields",
+    Rejection.SENDER_NOT_A_STATE: "sending state is not a state",
+    Rejection.HOST_IS_SENDER: "host equals the sending state",
+    Rejection.HOST_NOT_A_STATE: "host is not a state",
+    Rejection.SEVERAL_SENDERS: "Wikidata item names several senders",
+    Rejection.DUPLICATE: "duplicate of another row (same Wikidata item), merged",
+    Rejection.UNKNOWN_COUNTRY: "country missing from the reference data",
+}
+
+
 class Rejected(Exception):
-    """A row that cannot become a mission; the message is the reason shown to the user."""
+    """A row that cannot become a mission; the message is the reason shown to the user, `code`
+    the kind of reason the run counts."""
+
+    def __init__(self, reason: str, code: Rejection) -> None:
+        super().__init__(reason)
+        self.code = code
 
 
 @dataclass
@@ -187,7 +253,8 @@ def _sending(row: dict[str, str]) -> tuple[str, str]:
     sub = reference.subnational_for_qid(row["operatorQID"])
     if sub:
         return sub
-    raise Rejected(f"sending state {row['operator']!r} ({qid(row['operatorQID'])}) is not a state")
+    reason = f"sending state {row['operator']!r} ({qid(row['operatorQID'])}) is not a state"
+    raise Rejected(reason, Rejection.SENDER_NOT_A_STATE)
 
 
 def _host(
@@ -207,7 +274,8 @@ def _host(
     if located and located != sending:
         return located, f"{what}; coordinates place it in {located}"
     proof = "coordinates are in the sending state" if located else "no coordinates to repair it"
-    raise Rejected(f"{what} ({row['country']}); {proof}")
+    code = Rejection.HOST_IS_SENDER if host else Rejection.HOST_NOT_A_STATE
+    raise Rejected(f"{what} ({row['country']}); {proof}", code)
 
 
 def _territory(row: dict[str, str], host: str, lat: float | None, lon: float | None) -> str:
@@ -260,9 +328,14 @@ def _accreditations(row: dict[str, str], host: str) -> tuple[list[str], list[str
 # What the limits check in a record, and what a value past them becomes. Social profiles are
 # ids as much as URLs in the source, and contact.social_links reads both: not checked here.
 LIMITED: dict[str, str | list[str]] = {
-    "address": "", "city": "", "kind_label": "", "sending_subdivision": "", "website": "",
-    "phones": [], "emails": [],
-}  # fmt: skip
+    "address": "",
+    "city": "",
+    "kind_label": "",
+    "sending_subdivision": "",
+    "website": "",
+    "phones": [],
+    "emails": [],
+}
 
 
 def within_limits(record: MissionRecord) -> MissionRecord:
@@ -283,7 +356,7 @@ def parse_row(row: dict[str, str]) -> MissionRecord:
 
 def _record(row: dict[str, str]) -> MissionRecord:
     if not row.get("QID", "").strip():
-        raise Rejected("no Wikidata item")
+        raise Rejected("no Wikidata item", Rejection.NO_ITEM)
     lat, lon = _float(row["latitude"]), _float(row["longitude"])
     repairs: list[str] = []
     if (lat is not None or lon is not None) and not limits.is_position(lat, lon):

@@ -62,14 +62,29 @@ GROUP BY ?mission
 
 # SPARQL variable -> snapshot column.
 _COLUMNS = {
-    "mission": "QID", "type": "type", "typeQID": "typeQID", "countryQID": "countryQID",
-    "countryName": "country", "cityQID": "cityQID", "cityName": "city", "phoneNumber": "phone",
-    "emailAddress": "email", "site": "website", "facebookId": "facebook", "twitterId": "twitter",
-    "youtubeId": "youtube", "image": "picture", "inception": "creation", "dissolvedOn": "dissolved",
-    "jurisdictionQIDs": "jurisdictionQIDs", "jurisdictions": "jurisdictions",
-    "endedOn": "endTime", "stateOfUse": "stateOfUse", "stateOfUseLabel": "stateOfUseLabel",
+    "mission": "QID",
+    "type": "type",
+    "typeQID": "typeQID",
+    "countryQID": "countryQID",
+    "countryName": "country",
+    "cityQID": "cityQID",
+    "cityName": "city",
+    "phoneNumber": "phone",
+    "emailAddress": "email",
+    "site": "website",
+    "facebookId": "facebook",
+    "twitterId": "twitter",
+    "youtubeId": "youtube",
+    "image": "picture",
+    "inception": "creation",
+    "dissolvedOn": "dissolved",
+    "jurisdictionQIDs": "jurisdictionQIDs",
+    "jurisdictions": "jurisdictions",
+    "endedOn": "endTime",
+    "stateOfUse": "stateOfUse",
+    "stateOfUseLabel": "stateOfUseLabel",
     "stateOfUseSince": "stateOfUseSince",
-}  # fmt: skip
+}
 
 
 def senders() -> list[tuple[str, str]]:

@@ -15,13 +15,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from embassies.bundled import as_of_for
+from embassies.directory.history import is_editor
 from embassies.directory.importing import status_csv
-from embassies.directory.importing.cli import Console, ensure_schema
+from embassies.directory.importing.cli import Console
 from embassies.directory.importing.running import import_lock
 from embassies.directory.importing.status_csv import FactRow
 from embassies.directory.importing.status_match import match
 from embassies.directory.models import ImportRun, Mission, StatusFact
-from embassies.directory.status import SOURCE, derive, is_editor
+from embassies.directory.status import SOURCE, derive
 
 REASON = "import mission-status-csv"
 FIELDS = ("until", "moved_to", "source_url", "source_title", "note")
@@ -48,7 +49,7 @@ def _taken_by_editor(mission: Mission, row: FactRow) -> bool:
     """Whether this row's fact once existed and an editor has since changed its key (status
     or date) or deleted it: imports never delete facts, so a deletion is an editor's."""
     ids = set(
-        StatusFact.history.filter(  # type: ignore[attr-defined]
+        StatusFact.history.filter(
             mission_id=mission.pk, status=row.status, since=row.since
         ).values_list("id", flat=True)
     )
@@ -104,12 +105,17 @@ def apply_file(path: str | Path) -> tuple[Outcome, ImportRun]:
         _apply(read.rows, out)
         out.changed = sum(derive(m, REASON) for m in _locked(out.missions))
         run = ImportRun.objects.create(
-            source=SOURCE, location=str(path)[:500], started_at=started,
-            finished_at=timezone.now(), added=out.added, updated=out.updated,
-            unchanged=out.unchanged, rejected=len(out.rejections),
+            source=SOURCE,
+            location=str(path)[:500],
+            started_at=started,
+            finished_at=timezone.now(),
+            added=out.added,
+            updated=out.updated,
+            unchanged=out.unchanged,
+            rejected=len(out.rejections),
             rejections=out.rejections + out.unmatched,
             data_as_of=_midnight(as_of) if as_of else None,
-        )  # fmt: skip
+        )
     return out, run
 
 
@@ -125,7 +131,6 @@ def _midnight(day: date) -> datetime:
 
 def import_mission_status_csv(path: str, console: Console) -> ImportRun:
     """`embassies import mission-status-csv PATH`."""
-    ensure_schema()
     out, run = apply_file(path)
     for item in out.unmatched:
         console.stdout.write(f"  unmatched row {item['row']} {item['qid']}: {item['reason']}\n")

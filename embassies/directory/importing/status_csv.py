@@ -20,12 +20,28 @@ from embassies.lib.csvfile import BadFile, records, some_rows
 from embassies.lib.urls import web_url
 
 COLUMNS = (
-    "sending", "host", "city", "kind", "qid", "status", "since", "until", "moved_to",
-    "source_url", "source_title", "note",
-)  # fmt: skip
+    "sending",
+    "host",
+    "city",
+    "kind",
+    "qid",
+    "status",
+    "since",
+    "until",
+    "moved_to",
+    "source_url",
+    "source_title",
+    "note",
+)
 # The longest value each column may hold (the model's limits; the note is bounded anyway).
-LIMITS = {"city": 120, "kind": 120, "moved_to": 200, "source_url": 500, "source_title": 300,
-          "note": 2000}  # fmt: skip
+LIMITS = {
+    "city": 120,
+    "kind": 120,
+    "moved_to": 200,
+    "source_url": 500,
+    "source_title": 300,
+    "note": 2000,
+}
 # A few hundred facts today: a file this big is not one (EMBASSIES_IMPORT_MAX_BYTES may be less).
 MAX_BYTES = 4 * 1024 * 1024
 _CODE = re.compile(r"[A-Z]{2}")

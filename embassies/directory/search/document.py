@@ -46,11 +46,21 @@ def _website(url: str) -> str:
 def build_search_document(m: Mission) -> str:
     """One normalised line of every searchable word of a mission (deduplicated, order kept)."""
     parts = [
-        m.wikidata or "", str(Kind(m.kind).label), m.kind_label, m.sending_subdivision,
-        *country_words(m.sending_id), *country_words(m.host_id), m.city, m.address,
-        *m.jurisdiction_regions, m.head_of_mission, *phone_words(m.phones), *m.emails,
-        _website(m.website), *(str(v) for v in m.social.values()),
-    ]  # fmt: skip
+        m.wikidata or "",
+        str(Kind(m.kind).label),
+        m.kind_label,
+        m.sending_subdivision,
+        *country_words(m.sending_id),
+        *country_words(m.host_id),
+        m.city,
+        m.address,
+        *m.jurisdiction_regions,
+        m.head_of_mission,
+        *phone_words(m.phones),
+        *m.emails,
+        _website(m.website),
+        *(str(v) for v in m.social.values()),
+    ]
     words: dict[str, None] = {}
     for part in parts:
         for word in normalize(part or "").split():

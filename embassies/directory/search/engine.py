@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass
 
 from embassies.directory.models import Mission
-from embassies.directory.queries import with_relations
-from embassies.directory.search import rank
+from embassies.directory.search import index, rank
 from embassies.directory.search.fulltext import fulltext_ids
 from embassies.directory.search.query import ParsedQuery, parse_query
 from embassies.directory.search.vocabulary import HOST_MARKERS, SENDING_MARKERS, STOPWORDS
@@ -47,27 +46,24 @@ def _how(parsed: ParsedQuery, prefix: str = "") -> str:
     return " ".join(p for p in [prefix, *fields] if p)
 
 
-def _wanted(parsed: ParsedQuery, found: list[rank.Candidate]) -> set[int]:
+def _wanted(parsed: ParsedQuery, found: list[index.Candidate]) -> set[int]:
     """Candidates whose text also holds the query's leftover words ("brest", a street)."""
     if not parsed.words or len(found) < 2:
         return set()
     return set(fulltext_ids(parsed.words, len(found), [c.id for c in found]))
 
 
-def _structured(parsed: ParsedQuery) -> tuple[list[rank.Ranked], str]:
+def _structured(parsed: ParsedQuery, snapshot: index.Snapshot) -> tuple[list[rank.Ranked], str]:
     how = _how(parsed)
-    found = rank.candidates(parsed)
+    found = rank.candidates(parsed, snapshot=snapshot)
     if not found and parsed.sending and parsed.host:
-        found, how = rank.candidates(parsed, accredited=True), _how(parsed, "accredited")
+        found = rank.candidates(parsed, accredited=True, snapshot=snapshot)
+        how = _how(parsed, "accredited")
     return rank.ranked(parsed, found, _wanted(parsed, found)), how
 
 
 def _in(parsed: ParsedQuery, mission: Mission) -> bool:
     return parsed.city is not None and mission.city_geonameid == parsed.city.geonameid
-
-
-def _load(ids: list[int]) -> dict[int, Mission]:
-    return {m.pk: m for m in with_relations(Mission.objects.filter(pk__in=ids).order_by())}
 
 
 def warm() -> None:
@@ -76,18 +72,24 @@ def warm() -> None:
     Call it in a server's master process before workers fork, so they share the memory.
     """
     parse_query("embassy of france in paris")
+    # The snapshot too: workers forked after this share its missions until the data changes.
+    search("embassy of france in paris")
 
 
 def search(query: str, limit: int = 20) -> list[SearchHit]:
     """Missions that answer a query in any language, best first; [] for an empty query."""
     text = query[:MAX_QUERY_CHARS]
-    limit = max(1, min(limit, MAX_LIMIT))
     if not normalize(text):
         return []
+    with index.reading() as snapshot:  # the data as it is now, read once per generation
+        return _search(text, max(1, min(limit, MAX_LIMIT)), snapshot)
+
+
+def _search(text: str, limit: int, snapshot: index.Snapshot) -> list[SearchHit]:
     parsed = ParsedQuery(text) if looks_literal(text) else parse_query(text)
-    ranked, how = _structured(parsed) if parsed.is_structured else ([], "")
+    ranked, how = _structured(parsed, snapshot) if parsed.is_structured else ([], "")
     ranked = ranked[:limit]
-    loaded = _load([r.id for r in ranked])
+    loaded = snapshot.missions(r.id for r in ranked)
     city = parsed.city.name if parsed.city else None
     hits = [
         SearchHit(
@@ -98,7 +100,7 @@ def search(query: str, limit: int = 20) -> list[SearchHit]:
     if not hits:
         terms = normalize(text).split() if looks_literal(text) else _terms(text)
         ids = fulltext_ids(terms, limit)
-        loaded = _load(ids)
+        loaded = snapshot.missions(ids)
         hits = [
             SearchHit(loaded[i], round(1 - n / (2 * limit), 3), "text") for n, i in enumerate(ids)
         ]

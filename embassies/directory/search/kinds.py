@@ -24,18 +24,28 @@ DEFAULT_ORDER: tuple[Kind, ...] = (
 # Kinds that stand in for each other: a Commonwealth high commission is an embassy, a Taipei
 # office is Taiwan's embassy, a nunciature is the Holy See's.
 FAMILIES: tuple[frozenset[Kind], ...] = (
-    frozenset({Kind.EMBASSY, Kind.HIGH_COMMISSION, Kind.APOSTOLIC_NUNCIATURE,
-               Kind.REPRESENTATIVE_OFFICE, Kind.INTERESTS_SECTION, Kind.LIAISON_OFFICE}),
-    frozenset({Kind.CONSULATE_GENERAL, Kind.CONSULATE, Kind.CONSULAR_AGENCY,
-               Kind.HONORARY_CONSULATE}),
-)  # fmt: skip
+    frozenset(
+        {
+            Kind.EMBASSY,
+            Kind.HIGH_COMMISSION,
+            Kind.APOSTOLIC_NUNCIATURE,
+            Kind.REPRESENTATIVE_OFFICE,
+            Kind.INTERESTS_SECTION,
+            Kind.LIAISON_OFFICE,
+        }
+    ),
+    frozenset(
+        {Kind.CONSULATE_GENERAL, Kind.CONSULATE, Kind.CONSULAR_AGENCY, Kind.HONORARY_CONSULATE}
+    ),
+)
+
+
+# Each kind's place in DEFAULT_ORDER, by its value: ranking looks it up for every candidate.
+_POSITIONS: dict[str, int] = {kind.value: n for n, kind in enumerate(DEFAULT_ORDER)}
 
 
 def _position(kind: str) -> int:
-    try:
-        return DEFAULT_ORDER.index(Kind(kind))
-    except ValueError:
-        return len(DEFAULT_ORDER)
+    return _POSITIONS.get(kind, len(DEFAULT_ORDER))
 
 
 def kind_rank(asked: Kind | None, kind: str) -> float:

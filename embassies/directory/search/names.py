@@ -25,19 +25,54 @@ from embassies.lib.text import normalize
 SHORT_KEYS = frozenset({"us", "uk", "uae", "usa", "drc", "prc", "ksa", "roc", "rok"})
 # Search-only spellings the reference data has no reason to carry.
 EXTRA_NAMES = {
-    "сша": "US", "рф": "RU", "оаэ": "AE", "кнр": "CN", "фрг": "DE",
-    "российский": "RU", "американский": "US", "британский": "GB",
-}  # fmt: skip
+    "сша": "US",
+    "рф": "RU",
+    "оаэ": "AE",
+    "кнр": "CN",
+    "фрг": "DE",
+    "российский": "RU",
+    "американский": "US",
+    "британский": "GB",
+}
 EXTRA_ADJECTIVES = frozenset({"российский", "американский", "британский"})
 # A language named in CLDR is also the adjective of the country that speaks it ("deutsch",
 # "allemand", "немецкий"): the languages whose country is clear, and the locales read.
 LANGUAGE_COUNTRY = {
-    "de": "DE", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT", "ru": "RU", "ja": "JP",
-    "zh": "CN", "nl": "NL", "sv": "SE", "da": "DK", "fi": "FI", "nb": "NO", "pl": "PL",
-    "cs": "CZ", "sk": "SK", "hu": "HU", "el": "GR", "tr": "TR", "uk": "UA", "ro": "RO",
-    "bg": "BG", "hr": "HR", "sl": "SI", "et": "EE", "lv": "LV", "lt": "LT", "ko": "KR",
-    "he": "IL", "fa": "IR", "th": "TH", "vi": "VN", "is": "IS", "en": "GB",
-}  # fmt: skip
+    "de": "DE",
+    "fr": "FR",
+    "es": "ES",
+    "it": "IT",
+    "pt": "PT",
+    "ru": "RU",
+    "ja": "JP",
+    "zh": "CN",
+    "nl": "NL",
+    "sv": "SE",
+    "da": "DK",
+    "fi": "FI",
+    "nb": "NO",
+    "pl": "PL",
+    "cs": "CZ",
+    "sk": "SK",
+    "hu": "HU",
+    "el": "GR",
+    "tr": "TR",
+    "uk": "UA",
+    "ro": "RO",
+    "bg": "BG",
+    "hr": "HR",
+    "sl": "SI",
+    "et": "EE",
+    "lv": "LV",
+    "lt": "LT",
+    "ko": "KR",
+    "he": "IL",
+    "fa": "IR",
+    "th": "TH",
+    "vi": "VN",
+    "is": "IS",
+    "en": "GB",
+}
 ADJECTIVE_LOCALES = ("de", "fr", "es", "it", "pt", "nl", "ru", "pl")
 FUZZY_MIN_LENGTH = 5
 LONG_WORD = 8  # from this length two typing errors are forgiven, below it one

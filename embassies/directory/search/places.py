@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from embassies.countries import reference
 from embassies.directory.models import Mission
+from embassies.directory.search import index
 from embassies.directory.search.vocabulary import CYRILLIC_ENDINGS
 from embassies.lib import gazetteer
 from embassies.lib.gazetteer import City
@@ -139,7 +140,5 @@ def choose_city(candidates: list[City], host: str | None, sending: str | None) -
 
 def _where_sender_is(candidates: list[City], sending: str) -> list[City]:
     """Namesakes where the sending state has a mission ("german consulate brest": France's)."""
-    ids = [c.geonameid for c in candidates]
-    found = Mission.objects.filter(sending_id=sending, city_geonameid__in=ids)
-    present = set(found.values_list("city_geonameid", flat=True))
+    present = {c.geonameid for c in index.current().rows("sending", sending)}
     return [c for c in candidates if c.geonameid in present]

@@ -1,53 +1,55 @@
 """Structured matches: the missions that fit the parsed query, scored and ordered.
 
-Only the few columns needed for ranking are read, and only for the rows the sending and host
-indexes select; whole missions are loaded for the winners alone.
+The few columns needed for ranking come from the in-memory snapshot of the data (index.py),
+read once per generation for each sending or host state; whole missions for the winners alone.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from embassies.countries import reference
-from embassies.directory.models import Mission, Status
+from embassies.directory.models import Status
+from embassies.directory.search import index
+from embassies.directory.search.index import Candidate
 from embassies.directory.search.kinds import kind_rank
 from embassies.directory.search.query import ParsedQuery
 from embassies.lib.gazetteer import CITY_RADIUS_KM
 from embassies.lib.geo import haversine_km
 
 MAX_CANDIDATES = 3000
-COLUMNS = ("id", "kind", "status", "lat", "lon", "city_geonameid", "sending_id", "host_id")
+# Points off for a mission that cannot help now, by status value (looked up per candidate).
+STATUS_PENALTY: dict[str, int] = {Status.CLOSED.value: 45, Status.SUSPENDED.value: 5}
 
 
-@dataclass(frozen=True)
-class Candidate:
-    id: int
-    kind: str
-    status: str
-    lat: float | None
-    lon: float | None
-    geonameid: int | None
-    sending: str
-    host: str
-
-
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(NamedTuple):  # a tuple: a search ranks every candidate, hundreds at a time
     id: int
     score: float
     distance_km: float | None
     sort_name: str
 
 
-def candidates(parsed: ParsedQuery, accredited: bool = False) -> list[Candidate]:
-    missions = Mission.objects.order_by()
+def candidates(
+    parsed: ParsedQuery, accredited: bool = False, snapshot: index.Snapshot | None = None
+) -> list[Candidate]:
+    """The missions that fit the query's sending and host states (`accredited`: those of the
+    sending state accredited to the host from elsewhere), read from the snapshot."""
+    snapshot = snapshot or index.current()
     if parsed.sending:
-        missions = missions.filter(sending_id=parsed.sending)
-    if parsed.host and accredited:
-        missions = missions.filter(accreditations=parsed.host)
+        found = snapshot.rows("sending", parsed.sending)
+        if parsed.host and accredited:
+            to_host = snapshot.accredited(parsed.sending, parsed.host)
+            found = [c for c in found if c.id in to_host]
+        elif parsed.host:
+            found = [c for c in found if c.host == parsed.host]
+    elif parsed.host and accredited:
+        raise ValueError("accredited candidates need a sending state")
     elif parsed.host:
-        missions = missions.filter(host_id=parsed.host)
-    return [Candidate(*row) for row in missions.values_list(*COLUMNS)[:MAX_CANDIDATES]]
+        found = snapshot.rows("host", parsed.host)
+    else:
+        return []
+    return found[:MAX_CANDIDATES]
 
 
 def _distance(parsed: ParsedQuery, c: Candidate) -> float | None:
@@ -65,21 +67,37 @@ def _in_city(parsed: ParsedQuery, c: Candidate, distance: float | None) -> bool:
 
 def _sort_name(parsed: ParsedQuery, c: Candidate) -> str:
     """Lists of one sender's missions read by host; lists of one host's, by sender."""
-    facts = reference.get(c.host if parsed.sending else c.sending)
+    return _country_name(c.host if parsed.sending else c.sending)
+
+
+@cache
+def _country_name(code: str) -> str:
+    """The reference name (the reference data ships with the code: it never changes)."""
+    facts = reference.get(code)
     return facts.name if facts else ""
 
 
-def score(parsed: ParsedQuery, c: Candidate, wanted: set[int]) -> Ranked:
+def score(
+    parsed: ParsedQuery, c: Candidate, wanted: set[int], kinds: dict[str, float] | None = None
+) -> Ranked:
+    """`kinds`: kind_rank of each kind for this query, filled as met (one query ranks hundreds
+    of missions of a dozen kinds)."""
     distance = _distance(parsed, c)
-    points = 100.0 - 4 * kind_rank(parsed.kind, c.kind)
+    rank = kinds.get(c.kind) if kinds is not None else None
+    if rank is None:
+        rank = kind_rank(parsed.kind, c.kind)
+        if kinds is not None:
+            kinds[c.kind] = rank
+    points = 100.0 - 4 * rank
     if parsed.city is not None and not _in_city(parsed, c, distance):
         points -= 50 + min((distance or 2000.0) / 100, 20)
     if wanted and c.id not in wanted:
         points -= 30
-    points -= {Status.CLOSED: 45, Status.SUSPENDED: 5}.get(Status(c.status), 0)
+    points -= STATUS_PENALTY.get(c.status, 0)
     return Ranked(c.id, round(points, 2), distance, _sort_name(parsed, c))
 
 
 def ranked(parsed: ParsedQuery, found: list[Candidate], wanted: set[int]) -> list[Ranked]:
-    scored = [score(parsed, c, wanted) for c in found]
+    kinds: dict[str, float] = {}
+    scored = [score(parsed, c, wanted, kinds) for c in found]
     return sorted(scored, key=lambda r: (-r.score, r.distance_km or 0.0, r.sort_name, r.id))

@@ -60,10 +60,15 @@ KIND_WORDS: dict[str, Kind] = {
 
 # Kind phrases that also name the sender: Taiwan's offices, the Holy See's nunciatures.
 KIND_IMPLIES_SENDING: dict[str, str] = {
-    **dict.fromkeys(_phrases("taipei economic and cultural office|taipei representative office|"
-                             "taipei mission|teco|tecro|oficina económica y cultural de taipei"), "TW"),
+    **dict.fromkeys(
+        _phrases(
+            "taipei economic and cultural office|taipei representative office|"
+            "taipei mission|teco|tecro|oficina económica y cultural de taipei"
+        ),
+        "TW",
+    ),
     **{p: "VA" for p, k in KIND_WORDS.items() if k == Kind.APOSTOLIC_NUNCIATURE},
-}  # fmt: skip
+}
 
 # Words that put the next place in the host's role ("in", "à", "в") ...
 HOST_MARKERS = frozenset(
@@ -88,7 +93,22 @@ STOPWORDS = (
 
 # Adjective endings stripped to reach a demonym ("deutsche" -> "deutsch", "francaise" ->
 # "francais"); only exact hits in the name index count.
-ADJECTIVE_ENDINGS = ("ische", "isches", "ischen", "ischer", "es", "en", "er", "em", "e", "a", "o", "as", "os", "s")  # fmt: skip
+ADJECTIVE_ENDINGS = (
+    "ische",
+    "isches",
+    "ischen",
+    "ischer",
+    "es",
+    "en",
+    "er",
+    "em",
+    "e",
+    "a",
+    "o",
+    "as",
+    "os",
+    "s",
+)
 
 # Russian and other Cyrillic case endings.
 CYRILLIC_ENDINGS = "аеёиоуыэюяйь"

@@ -5,8 +5,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 # "21/03/2018" is 21 March: the seed's sites and most non-US news write the day first.
-_FORMATS = ("%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y-%m-%d", "%Y/%m/%d", "%d %B %Y",
-            "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%A, %d %B %Y", "%A %d %B %Y")  # fmt: skip
+_FORMATS = (
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%d-%m-%Y",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%A, %d %B %Y",
+    "%A %d %B %Y",
+)
 
 
 def parse_date(text: str) -> datetime | None:

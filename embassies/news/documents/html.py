@@ -32,9 +32,15 @@ def extract_body(markup: str, url: str = "") -> str:
 
     MarkupRefused (a ValueError) for a page too large or too deeply nested to parse."""
     found = trafilatura.extract(
-        bounded_html(markup), url=url or None, output_format="html", include_formatting=True,
-        include_links=True, include_images=False, include_tables=False, include_comments=False,
-    )  # fmt: skip
+        bounded_html(markup),
+        url=url or None,
+        output_format="html",
+        include_formatting=True,
+        include_links=True,
+        include_images=False,
+        include_tables=False,
+        include_comments=False,
+    )
     return found or ""
 
 

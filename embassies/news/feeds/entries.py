@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 import requests
+from django.conf import settings
 
 from embassies.lib.http import FetchError, Refused, fetch_response
-from embassies.news import conf
 from embassies.news.bounds import MarkupRefused
 from embassies.news.documents import Draft, decode
 from embassies.news.documents.html import article_body
@@ -33,7 +33,14 @@ def _image(entry: Any) -> tuple[str, str]:
     enclosures = [
         e for e in entry.get("enclosures", []) if str(e.get("type", "")).startswith("image/")
     ]
-    url = next((str(m.get("url") or m.get("href")) for m in media + enclosures if m.get("url") or m.get("href")), "")  # fmt: skip
+    url = next(
+        (
+            str(m.get("url") or m.get("href"))
+            for m in media + enclosures
+            if m.get("url") or m.get("href")
+        ),
+        "",
+    )
     credits = entry.get("media_credit") or []
     return url, str(credits[0].get("content", "")) if credits and url else ""
 
@@ -51,11 +58,16 @@ def entry_draft(entry: Any, source: str) -> tuple[Draft, bool]:
     body, complete = _content(entry)
     image_url, image_credit = _image(entry)
     draft = Draft(
-        title=" ".join(str(entry.get("title", "")).split()), body_html=body,
-        published=_when(entry), source=source, source_url=str(entry.get("link", "")),
-        guid=str(entry.get("id", "")), author=str(entry.get("author", "")),
-        image_url=image_url, image_credit=image_credit,
-    )  # fmt: skip
+        title=" ".join(str(entry.get("title", "")).split()),
+        body_html=body,
+        published=_when(entry),
+        source=source,
+        source_url=str(entry.get("link", "")),
+        guid=str(entry.get("id", "")),
+        author=str(entry.get("author", "")),
+        image_url=image_url,
+        image_credit=image_credit,
+    )
     try:
         short = len(html_to_text(clean_html(body))) < SUMMARY_CHARS
     except MarkupRefused:  # a hostile body: never followed, and refused by ingest with the reason
@@ -69,8 +81,11 @@ def with_full_text(draft: Draft) -> Draft:
 
     Raises Refused for a link we will not follow: such an entry is hostile, not published."""
     try:
-        page = fetch_response(draft.source_url, max_bytes=conf.MAX_BYTES,
-                              max_seconds=conf.FETCH_SECONDS)  # fmt: skip
+        page = fetch_response(
+            draft.source_url,
+            max_bytes=settings.NEWS_MAX_BYTES,
+            max_seconds=settings.NEWS_FETCH_SECONDS,
+        )
     except Refused:
         raise
     except (FetchError, requests.RequestException) as error:

@@ -35,8 +35,9 @@ def refuse_hostile(body: bytes) -> None:
     encodings and sloppy markup), unless it declares entities: those we never expand.
     """
     try:
-        defusedxml.ElementTree.fromstring(body, forbid_dtd=False, forbid_entities=True,
-                                          forbid_external=True)  # fmt: skip
+        defusedxml.ElementTree.fromstring(
+            body, forbid_dtd=False, forbid_entities=True, forbid_external=True
+        )
     except DefusedXmlException as error:
         raise FeedRefused(f"unsafe XML refused ({type(error).__name__})") from error
     except ParseError as error:

@@ -6,14 +6,14 @@ import logging
 from dataclasses import dataclass, field
 
 import requests
+from django.conf import settings
 from django.utils import timezone
 
 from embassies.lib.http import Fetched, FetchError, Refused, fetch_response
-from embassies.news import conf
 from embassies.news.feeds.entries import entry_draft, with_full_text
 from embassies.news.feeds.parse import FeedRefused, parse_feed
 from embassies.news.ingest import IngestError, duplicate_of, ingest
-from embassies.news.models import Feed
+from embassies.news.models import Feed, FeedOutcome
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,11 @@ class FeedReport:
         counts = f"{self.added} added, {self.skipped} skipped, {self.failed} failed"
         return f"{self.url}: {counts}" + ("" if self.status == "ok" else f" ({self.status})")
 
+    def outcome(self) -> FeedOutcome:
+        if self.status.startswith("refused"):
+            return FeedOutcome.REFUSED
+        return FeedOutcome.PARTIAL if self.failed else FeedOutcome.OK
+
     def entry_lines(self) -> list[str]:
         """One line per entry refused, saying why."""
         return [str(refusal) for refusal in self.refused_entries]
@@ -45,8 +50,12 @@ def conditional_headers(feed: Feed) -> dict[str, str]:
 
 
 def _download(feed: Feed) -> Fetched:
-    return fetch_response(feed.url, headers=conditional_headers(feed), max_bytes=conf.MAX_BYTES,
-                          max_seconds=conf.FETCH_SECONDS)  # fmt: skip
+    return fetch_response(
+        feed.url,
+        headers=conditional_headers(feed),
+        max_bytes=settings.NEWS_MAX_BYTES,
+        max_seconds=settings.NEWS_FETCH_SECONDS,
+    )
 
 
 def ingest_entry(entry: object, feed: Feed, source: str) -> str:
@@ -54,7 +63,7 @@ def ingest_entry(entry: object, feed: Feed, source: str) -> str:
     draft, summary_only = entry_draft(entry, source)
     if duplicate_of(draft.guid, draft.source_url):  # before fetching any page for it
         return "skipped"
-    if summary_only and conf.FULL_TEXT:
+    if summary_only and settings.NEWS_FULL_TEXT:
         draft = with_full_text(draft)
     try:
         return "added" if ingest(draft, feed).created else "skipped"
@@ -69,7 +78,22 @@ def _record(feed: Feed, report: FeedReport, fetched: Fetched | None) -> FeedRepo
         feed.last_modified = fetched.headers.get("Last-Modified", "")
     feed.last_fetched_at = timezone.now()
     feed.last_result = report.line()[:500]
-    feed.save(update_fields=["etag", "last_modified", "last_fetched_at", "last_result", "title"])
+    feed.last_outcome = report.outcome()
+    feed.last_added, feed.last_skipped = report.added, report.skipped
+    feed.last_failed = report.failed
+    feed.save(
+        update_fields=[
+            "etag",
+            "last_modified",
+            "last_fetched_at",
+            "last_result",
+            "title",
+            "last_outcome",
+            "last_added",
+            "last_skipped",
+            "last_failed",
+        ]
+    )
     return report
 
 

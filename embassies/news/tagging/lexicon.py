@@ -40,8 +40,15 @@ class Kind(StrEnum):
     CITY = "city"
 
 
-PRIORITY = {Kind.BLOCK: 0, Kind.NAME: 1, Kind.DEMONYM: 1, Kind.METONYM: 2, Kind.CAPITAL: 3,
-            Kind.REGION: 4, Kind.CITY: 5}  # fmt: skip
+PRIORITY = {
+    Kind.BLOCK: 0,
+    Kind.NAME: 1,
+    Kind.DEMONYM: 1,
+    Kind.METONYM: 2,
+    Kind.CAPITAL: 3,
+    Kind.REGION: 4,
+    Kind.CITY: 5,
+}
 
 
 class Case(IntEnum):
@@ -158,8 +165,9 @@ def city_names(city: City) -> dict[str, str]:
 
 def city_entries() -> Iterator[Entry]:
     """Cities of CITY_MIN_POPULATION or more, with their namesakes as other readings."""
-    named = [(c, city_names(c)) for c in cities().values()
-             if c.population >= CANDIDATE_MIN_POPULATION]  # fmt: skip
+    named = [
+        (c, city_names(c)) for c in cities().values() if c.population >= CANDIDATE_MIN_POPULATION
+    ]
     wanted = {n for c, names in named if c.population >= CITY_MIN_POPULATION for n in names}
     for city, names in named:
         for name, spelling in names.items():
@@ -196,13 +204,18 @@ def make_term(name: str, claims: list[Entry]) -> Term:
     cur = curated()
     weak, readings, person = name in cur.weak, cur.readings.get(name, ()), name in cur.person
     return Term(
-        key=name, kind=kind, codes=every, dominant=decided or _dominant(top, codes),
-        case=Case.ANY if kind is Kind.BLOCK else min(e.case for e in top), weak=weak,
-        person=person, readings=readings,
+        key=name,
+        kind=kind,
+        codes=every,
+        dominant=decided or _dominant(top, codes),
+        case=Case.ANY if kind is Kind.BLOCK else min(e.case for e in top),
+        weak=weak,
+        person=person,
+        readings=readings,
         forms=frozenset(f for e in claims for f in forms(e.surface or e.key)),
         may_be_person=person or kind in (Kind.CAPITAL, Kind.CITY),
         sure_code=every[0] if len(every) == 1 and not (weak or readings) else "",
-    )  # fmt: skip
+    )
 
 
 @cache

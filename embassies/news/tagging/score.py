@@ -12,8 +12,14 @@ from embassies.news.tagging.lexicon import Kind
 from embassies.news.tagging.resolve import Resolved
 
 # A country's name or its government's seat says more than a city in it.
-WEIGHTS = {Kind.NAME: 1.0, Kind.METONYM: 1.0, Kind.DEMONYM: 0.8, Kind.CAPITAL: 0.8,
-           Kind.REGION: 0.6, Kind.CITY: 0.5}  # fmt: skip
+WEIGHTS = {
+    Kind.NAME: 1.0,
+    Kind.METONYM: 1.0,
+    Kind.DEMONYM: 0.8,
+    Kind.CAPITAL: 0.8,
+    Kind.REGION: 0.6,
+    Kind.CITY: 0.5,
+}
 TITLE_BOOST = 3.0
 LEAD_BOOST = 1.5
 # News opens with its subject ("Turkey summoned...", "Taiwan's president said..."): a country

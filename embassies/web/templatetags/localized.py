@@ -7,7 +7,6 @@ from datetime import date, datetime
 from babel.dates import format_date, format_datetime
 from django import template
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
 
 from embassies.directory import titles
 
@@ -58,26 +57,19 @@ def local_of(country: titles.CountryLike) -> str:
 
 @register.filter
 def local_date(value: date | datetime | None) -> str:
-    """ "12 June 1942" in English as before; CLDR's long date elsewhere ("12 juin 1942",
-    with the month in the case the language needs: genitive in Russian)."""
+    """CLDR's long date in the page's language: "12 June 1942", "12 juin 1942" (with the
+    month in the case the language needs: genitive in Russian)."""
     if value is None:
         return ""
     if isinstance(value, datetime):
         value = _local(value)
-    language = titles.language_now()
-    if language == "en":
-        return date_format(value, "j F Y")
-    return str(format_date(value, format="long", locale=language))
+    return str(format_date(value, format="long", locale=titles.cldr_locale()))
 
 
 @register.filter
 def local_clock(value: datetime) -> str:
-    """ "14:05, Friday 12 June" in English as before; the same parts in CLDR's words elsewhere."""
-    value = _local(value)
-    language = titles.language_now()
-    if language == "en":
-        return date_format(value, "H:i, l j F")
-    return str(format_datetime(value, "HH:mm, EEEE d MMMM", locale=language))
+    """ "14:05, Friday 12 June", the same parts in CLDR's words in every language."""
+    return str(format_datetime(_local(value), "HH:mm, EEEE d MMMM", locale=titles.cldr_locale()))
 
 
 def _local(moment: datetime) -> datetime:

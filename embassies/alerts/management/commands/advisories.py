@@ -18,8 +18,8 @@ from embassies.alerts.advisories import issuers
 from embassies.alerts.advisories.items import AdvisoryFormatError
 from embassies.alerts.advisories.sources import load
 from embassies.alerts.advisories.store import Summary, store
-from embassies.directory.importing.cli import ensure_schema
 from embassies.lib.http import FetchError
+from embassies.lib.schema import require_migrated
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print the summary as JSON.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        ensure_schema()
+        require_migrated()
         issuer = issuers.get(options["issuer"])
         try:
             where, items = load(issuer, options["source"])

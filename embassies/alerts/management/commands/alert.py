@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from embassies.alerts.editing import add_alert, parse_until
 from embassies.alerts.models import Severity
 from embassies.alerts.serialize import alert_to_dict
-from embassies.directory.importing.cli import ensure_schema
+from embassies.lib.schema import require_migrated
 
 
 class Command(BaseCommand):
@@ -26,27 +26,35 @@ class Command(BaseCommand):
         parser.add_argument("country", help="The country concerned, ISO 3166-1 alpha-2 (RU).")
         parser.add_argument("--headline", required=True, help="One sentence the banner shows.")
         parser.add_argument(
-            "--level", default="crisis",
+            "--level",
+            default="crisis",
             help="1 information, 2 advisory, 3 crisis (default); the name works too.",
-        )  # fmt: skip
+        )
         parser.add_argument("--until", help="When it ends: 2026-12-31 or an ISO date-time.")
         parser.add_argument("--body", default="", help="More detail, shown on /alerts/.")
         parser.add_argument("--source-url", default="", help="Where the facts come from.")
         parser.add_argument(
-            "--mission", type=int, action="append", default=[], metavar="ID",
+            "--mission",
+            type=int,
+            action="append",
+            default=[],
+            metavar="ID",
             help="A mission it affects (repeat for several).",
-        )  # fmt: skip
+        )
         parser.add_argument("--json", action="store_true", help="Print the alert as JSON.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        ensure_schema()  # on a fresh install this is the first command run
+        require_migrated()  # refused, not migrated, on a fresh install
         try:
             alert = add_alert(
-                options["country"], options["headline"], level=Severity.parse(options["level"]),
+                options["country"],
+                options["headline"],
+                level=Severity.parse(options["level"]),
                 until=parse_until(options["until"]) if options["until"] else None,
-                body=options["body"], source_url=options["source_url"],
+                body=options["body"],
+                source_url=options["source_url"],
                 missions=tuple(options["mission"]),
-            )  # fmt: skip
+            )
         except ValueError as error:
             raise CommandError(str(error)) from error
         if options["json"]:

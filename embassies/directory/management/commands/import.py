@@ -13,7 +13,7 @@ from django.db import OperationalError
 from django.utils.translation import gettext
 
 from embassies.bundled.load import load_shipped, summary
-from embassies.directory.importing.cli import ensure_schema
+from embassies.lib.schema import require_migrated
 
 # source name -> "module:function"; each function takes (path, command) and returns an exit summary.
 IMPORTERS: dict[str, str] = {
@@ -63,10 +63,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("path", nargs="?", help="The file to import (none for shipped).")
         parser.add_argument(
-            "--as-of", type=_date, metavar="YYYY-MM-DD",
+            "--as-of",
+            type=_date,
+            metavar="YYYY-MM-DD",
             help="The date of the file's data (wikidata-csv; the shipped snapshot and files "
             "written by `sync wikidata --write-snapshot` know theirs).",
-        )  # fmt: skip
+        )
         parser.add_argument(
             "--allow-mass-close",
             action="store_true",
@@ -75,6 +77,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        require_migrated()  # even on a fresh install: migrating is the operator's step
         if options["source"] == SHIPPED:
             return self.shipped(options["path"])
         if options["path"] is None:
@@ -95,5 +98,4 @@ class Command(BaseCommand):
         it again, or after a live sync, changes nothing)."""
         if path is not None:
             raise CommandError(gettext("`embassies import shipped` takes no PATH"))
-        ensure_schema()  # a fresh install: the checks below read the tables
         self.stdout.write(summary(load_shipped(self)))

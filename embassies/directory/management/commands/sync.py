@@ -23,6 +23,7 @@ from django.utils.translation import gettext
 from embassies.directory.importing.cli import sync_wikidata
 from embassies.directory.importing.osm_cli import sync_osm
 from embassies.lib.http import FetchError
+from embassies.lib.schema import require_migrated
 
 
 class Command(BaseCommand):
@@ -31,9 +32,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("source", choices=["wikidata", "osm"], help="The live source to read.")
         parser.add_argument(
-            "--only", nargs="+", default=[], metavar="CC",
+            "--only",
+            nargs="+",
+            default=[],
+            metavar="CC",
             help="Only these sending states (ISO codes); others are left as they are.",
-        )  # fmt: skip
+        )
         parser.add_argument(
             "--write-snapshot",
             type=Path,
@@ -48,6 +52,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        require_migrated()
         snapshot = options["write_snapshot"]
         if snapshot is not None and options["source"] != "wikidata":
             raise CommandError(gettext("--write-snapshot applies to `sync wikidata` only"))

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from embassies.countries.models import Country
 from embassies.news import queries
-from embassies.web import cache
+from embassies.web import pagecache
 from embassies.web.csp import allow_image
 
 PER_PAGE = 20
@@ -19,7 +19,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "news/index.html", {"page": page})
 
 
-@cache.cached_page
+@pagecache.cached_page
 def article(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     found = queries.article(pk)
     if found is None:
@@ -27,7 +27,7 @@ def article(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     if slug != found.slug:  # one URL per article: old or missing slugs move to the current one
         return redirect(found, permanent=True)
     tags = list(found.tags.all())
-    cache.depends_on(f"article:{found.pk}", *(t.country_id for t in tags))
+    pagecache.depends_on(f"article:{found.pk}", *(t.country_id for t in tags))
     context = {
         "article": found,
         "tags": tags,

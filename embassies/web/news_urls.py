@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from embassies.news import syndication, views
+from embassies.news import syndication
+from embassies.web import news_views as views
 
 app_name = "news"
 urlpatterns = [

@@ -1,22 +1,24 @@
-"""`embassies serve` for real: migrates a fresh data folder, serves pages and static files
-(`--no-load`: the shipped data stays out, tests/bundled/test_load.py loads it)."""
+"""`embassies serve` for real: on a fresh data folder migrated by `embassies migrate`, serves
+pages and static files (`--no-load`: the shipped data stays out, tests/bundled/test_load.py
+loads it). Unmigrated, it refuses, as `import` and `sync` do: no command migrates by itself."""
 
 from __future__ import annotations
 
 import os
 import re
 import signal
+import sqlite3
 import subprocess
-import sys
 import time
 import urllib.request
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from bench.http import free_port
+from tests.helpers import EMBASSIES, free_port, migrate
 
-EMBASSIES = Path(sys.executable).with_name("embassies")
+REFUSAL = "CommandError: the database is not up to date: run `embassies migrate` first"
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -41,6 +43,7 @@ def server(tmp_path: Path):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["EMBASSIES_DATA_DIR"] = str(tmp_path)
+    migrate(env)
     process = subprocess.Popen(
         [str(EMBASSIES), "serve", "--port", str(port), "--workers", "1", "--no-load"],
         env=env,
@@ -71,3 +74,42 @@ def test_serves_pages_and_static_files_on_an_empty_database(server, tmp_path: Pa
     assert "embassies sync wikidata" in stderr
     assert "embassies import wikidata-csv FILE" in stderr
     assert "embassies import shipped" in stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["serve", "--no-load"],
+        ["import", "shipped"],
+        ["import", "wikidata-csv", "missions.csv"],
+        ["sync", "wikidata", "--only", "CA"],
+    ],
+)
+def test_commands_refuse_an_unmigrated_database(command: list[str], tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["EMBASSIES_DATA_DIR"] = str(tmp_path)
+    (tmp_path / "missions.csv").write_text("QID\n", encoding="utf-8")
+    done = subprocess.run(
+        [str(EMBASSIES), *command],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode != 0
+    assert done.stderr.strip().splitlines() == [REFUSAL]
+    assert not _tables(tmp_path / "embassies.sqlite3"), "nothing was migrated"
+
+
+def _tables(database: Path) -> list[str]:
+    if not database.exists():
+        return []
+    with closing(sqlite3.connect(database)) as db:
+        return [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+
+
+def test_serve_is_an_operations_command() -> None:
+    from django.core.management import get_commands
+
+    assert get_commands()["serve"] == "embassies.ops"

@@ -14,7 +14,7 @@ $(BIN)/python:
 
 # Installs the site, migrates its database and serves it on SQLite (http://127.0.0.1:8000); the
 # first start loads the shipped data. `make run PORT=8080`, `EMBASSIES_DATA_DIR=/tmp/site make run`.
-# `serve` itself never migrates: it refuses a database with migrations pending.
+# `serve` itself never upgrades a database: it refuses one with migrations pending.
 run: install
 	$(BIN)/embassies migrate
 	$(BIN)/embassies serve --host $(HOST) --port $(PORT)

@@ -132,7 +132,7 @@ def loaded_site(
     }
     try:
         print("postgresql with redis:")
-        timed(["migrate", "--verbosity", "0"], env)  # commands refuse an unmigrated database
+        timed(["migrate", "--verbosity", "0"], env)  # the operator's first step
         seconds = timed(["import", "wikidata-csv", str(SNAPSHOT)], env)
         timed(["import", "representation-csv", str(dataset("representation").path)], env)
         timed(["import", "emergency-csv", str(dataset("emergency").path)], env)

@@ -93,7 +93,7 @@ def main() -> None:
         "DJANGO_SETTINGS_MODULE": "embassies.settings",
     }
     try:
-        timed(["migrate", "--verbosity", "0"], dict(os.environ))  # import refuses it unmigrated
+        timed(["migrate", "--verbosity", "0"], dict(os.environ))  # the operator's first step
         timed(["collectstatic", "--noinput"], dict(os.environ))  # pages name hashed files
         timed(["import", "wikidata-csv", str(SNAPSHOT)], dict(os.environ))
         measure(args.hits)

@@ -111,8 +111,8 @@ def bench_environment(
     database: str, migrated: bool = True
 ) -> Iterator[tuple[dict[str, str], Path]]:
     """(environment, data folder) for commands on a fresh database of that kind, migrated
-    unless `migrated` is False (commands refuse a database with migrations pending); cleaned
-    after."""
+    unless `migrated` is False (the first command then builds the schema, timed with it);
+    cleaned after."""
     data = Path(tempfile.mkdtemp(prefix="embassies-bench-"))
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env |= {"EMBASSIES_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "embassies.settings"}

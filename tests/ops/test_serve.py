@@ -1,6 +1,7 @@
 """`embassies serve` for real: on a fresh data folder migrated by `embassies migrate`, serves
 pages and static files (`--no-load`: the shipped data stays out, tests/bundled/test_load.py
-loads it). Unmigrated, it refuses, as `import` and `sync` do: no command migrates by itself."""
+loads it). On a database that is behind it refuses, as `import` and `sync` do: no command
+upgrades a database by itself; a brand-new one gets its schema from the first command."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import snapshot_lines
 from tests.helpers import EMBASSIES, free_port, migrate
 
 REFUSAL = "CommandError: the database is not up to date: run `embassies migrate` first"
@@ -76,6 +78,23 @@ def test_serves_pages_and_static_files_on_an_empty_database(server, tmp_path: Pa
     assert "embassies import shipped" in stderr
 
 
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["EMBASSIES_DATA_DIR"] = str(tmp_path)
+    return env
+
+
+def _run(command: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(EMBASSIES), *command],
+        env=_env(tmp_path),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 @pytest.mark.parametrize(
     "command",
     [
@@ -85,28 +104,32 @@ def test_serves_pages_and_static_files_on_an_empty_database(server, tmp_path: Pa
         ["sync", "wikidata", "--only", "CA"],
     ],
 )
-def test_commands_refuse_an_unmigrated_database(command: list[str], tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["EMBASSIES_DATA_DIR"] = str(tmp_path)
+def test_commands_refuse_a_database_that_is_behind(command: list[str], tmp_path: Path) -> None:
+    """An upgrade is the operator's step: a database with a migration pending is refused and
+    left as it is."""
+    migrate(_env(tmp_path))
+    rolled_back = _run(["migrate", "news", "0002", "--verbosity", "0"], tmp_path)
+    assert rolled_back.returncode == 0, rolled_back.stderr
     (tmp_path / "missions.csv").write_text("QID\n", encoding="utf-8")
-    done = subprocess.run(
-        [str(EMBASSIES), *command],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = _run(command, tmp_path)
     assert done.returncode != 0
     assert done.stderr.strip().splitlines() == [REFUSAL]
-    assert not _tables(tmp_path / "embassies.sqlite3"), "nothing was migrated"
+    assert "0003_feed_last_outcome" not in _applied(tmp_path / "embassies.sqlite3", "news")
 
 
-def _tables(database: Path) -> list[str]:
-    if not database.exists():
-        return []
+def test_a_fresh_install_gets_its_schema_from_its_first_import(tmp_path: Path) -> None:
+    """The command-line contract: `embassies import wikidata-csv` in a new data folder."""
+    (tmp_path / "missions.csv").write_text("\n".join(snapshot_lines()[:3]) + "\n")
+    done = _run(["import", "wikidata-csv", "missions.csv"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "added" in done.stdout
+    assert "0003_feed_last_outcome" in _applied(tmp_path / "embassies.sqlite3", "news")
+
+
+def _applied(database: Path, app: str) -> list[str]:
     with closing(sqlite3.connect(database)) as db:
-        return [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        query = "SELECT name FROM django_migrations WHERE app = ?"
+        return [row[0] for row in db.execute(query, (app,))]
 
 
 def test_serve_is_an_operations_command() -> None:

@@ -44,7 +44,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print the alert as JSON.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        require_migrated()  # refused, not migrated, on a fresh install
+        require_migrated()  # a fresh install's schema; an upgrade is the operator's step
         try:
             alert = add_alert(
                 options["country"],

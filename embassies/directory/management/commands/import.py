@@ -77,7 +77,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        require_migrated()  # even on a fresh install: migrating is the operator's step
+        require_migrated()  # a fresh install's schema; an upgrade is the operator's step
         if options["source"] == SHIPPED:
             return self.shipped(options["path"])
         if options["path"] is None:

@@ -52,7 +52,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        require_migrated()  # migrating is the operator's step (`make run` takes it first)
+        require_migrated()  # a fresh install's schema; an upgrade is the operator's step
         call_command("collectstatic", interactive=False, verbosity=0)
         self.first_start(options["load"])
         # Loaded once here, before workers fork, so they share it instead of each loading it

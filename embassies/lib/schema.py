@@ -30,7 +30,7 @@ def fresh(using: str = DEFAULT_DB_ALIAS) -> bool:
     return not MigrationRecorder(connections[using]).applied_migrations()
 
 
-def require_migrated(using: str = DEFAULT_DB_ALIAS) -> None:
+def schema_ready(using: str = DEFAULT_DB_ALIAS) -> None:
     """Build the schema of a fresh install; refuse (CommandError: one line, exit status 1) a
     database that is behind, while any migration is pending."""
     if not pending_migrations(using):

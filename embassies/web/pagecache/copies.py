@@ -61,6 +61,10 @@ class Copy:
         """Nothing it shows has changed since it was rendered."""
         return unchanged(self.gens)
 
+    def servable(self) -> bool:
+        """Fresh, and nothing it shows has changed: it answers as it is."""
+        return self.fresh() and self.current()
+
     def cache_control(self) -> str:
         """Public, for the time it has left (at most MAX_AGE)."""
         return public_cache_control(max(0, min(MAX_AGE, int(self.fresh_until - time.time()))))

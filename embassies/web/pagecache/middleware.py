@@ -112,7 +112,7 @@ class PageCache:
         # and taking the lock: look again rather than render twice.
         stored = Place.of(request)
         again = stored.stored() if stored is not None else None
-        if again is not None and again.fresh() and again.current():
+        if again is not None and again.servable():
             return self._serve(request, place, again, "hit")
         return self._render(request, place, last)
 
@@ -218,7 +218,7 @@ def _wait(request: HttpRequest, place: Place) -> Copy | None:
         held = cache.has_key(place.lock)
         found = Place.of(request)
         copy = found.stored() if found is not None else None
-        if copy is not None and copy.fresh() and copy.current():
+        if copy is not None and copy.servable():
             return copy
         if not held:
             return None

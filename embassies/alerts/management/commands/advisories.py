@@ -19,7 +19,7 @@ from embassies.alerts.advisories.items import AdvisoryFormatError
 from embassies.alerts.advisories.sources import load
 from embassies.alerts.advisories.store import Summary, store
 from embassies.lib.http import FetchError
-from embassies.lib.schema import require_migrated
+from embassies.lib.schema import schema_ready
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print the summary as JSON.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        require_migrated()
+        schema_ready()
         issuer = issuers.get(options["issuer"])
         try:
             where, items = load(issuer, options["source"])

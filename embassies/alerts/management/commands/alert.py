@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from embassies.alerts.editing import add_alert, parse_until
 from embassies.alerts.models import Severity
 from embassies.alerts.serialize import alert_to_dict
-from embassies.lib.schema import require_migrated
+from embassies.lib.schema import schema_ready
 
 
 class Command(BaseCommand):
@@ -44,7 +44,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print the alert as JSON.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        require_migrated()  # a fresh install's schema; an upgrade is the operator's step
+        schema_ready()
         try:
             alert = add_alert(
                 options["country"],

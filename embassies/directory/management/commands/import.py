@@ -13,7 +13,7 @@ from django.db import OperationalError
 from django.utils.translation import gettext
 
 from embassies.bundled.load import load_shipped, summary
-from embassies.lib.schema import require_migrated
+from embassies.lib.schema import schema_ready
 
 # source name -> "module:function"; each function takes (path, command) and returns an exit summary.
 IMPORTERS: dict[str, str] = {
@@ -77,7 +77,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        require_migrated()  # a fresh install's schema; an upgrade is the operator's step
+        schema_ready()
         if options["source"] == SHIPPED:
             return self.shipped(options["path"])
         if options["path"] is None:

@@ -23,7 +23,7 @@ from django.utils.translation import gettext
 from embassies.directory.importing.cli import sync_wikidata
 from embassies.directory.importing.osm_cli import sync_osm
 from embassies.lib.http import FetchError
-from embassies.lib.schema import require_migrated
+from embassies.lib.schema import schema_ready
 
 
 class Command(BaseCommand):
@@ -52,7 +52,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        require_migrated()
+        schema_ready()
         snapshot = options["write_snapshot"]
         if snapshot is not None and options["source"] != "wikidata":
             raise CommandError(gettext("--write-snapshot applies to `sync wikidata` only"))

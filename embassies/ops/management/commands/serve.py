@@ -21,7 +21,7 @@ from django.db import connections
 from embassies.bundled.load import database_is_empty, load_shipped, summary
 from embassies.directory.models import Mission
 from embassies.directory.search.engine import warm
-from embassies.lib.schema import require_migrated
+from embassies.lib.schema import schema_ready
 from embassies.ops.bodies import BodyDeadline
 from embassies.ops.checks import METRICS_OPEN, metrics_open
 from embassies.ops.server import THREADS, limit_statements, server
@@ -52,7 +52,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        require_migrated()  # a fresh install's schema; an upgrade is the operator's step
+        schema_ready()
         call_command("collectstatic", interactive=False, verbosity=0)
         self.first_start(options["load"])
         # Loaded once here, before workers fork, so they share it instead of each loading it

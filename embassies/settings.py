@@ -428,12 +428,12 @@ MAP_TILE_URL = env_str(
 # Content-Security-Policy (django-csp 4): no inline script or style on any page.
 CONTENT_SECURITY_POLICY = csp_policy(MAP_TILE_URL)
 
-# How long a process trusts the page-cache generation numbers it read (web/pagecache/generations.py): another
-# process's change shows within this time.
+# How long a process trusts the generation numbers it read (lib/generations.py), those of the
+# page cache and of the search snapshot: another process's change shows within this time.
 PAGE_RECHECK_MS = env_int(
     "EMBASSIES_PAGE_RECHECK_MS",
     1000,
-    "Milliseconds a process trusts the page-cache generation numbers it read.",
+    "Milliseconds a process trusts the generation numbers it read (pages, search).",
 )
 
 SERVE_WORKERS = env_int("EMBASSIES_WORKERS", 2, "Worker processes for `embassies serve`.", 1)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from embassies.alerts import queries
 from embassies.alerts.advisories.issuers import name_of
-from embassies.alerts.models import Advisory
+from embassies.alerts.models import Advisory, Severity
 from embassies.countries.grammar import place
 from embassies.countries.models import Country
 from embassies.directory import titles
@@ -30,6 +30,16 @@ def notice(advisory: Advisory) -> str:
         "The %(issuer)s advises travellers to reconsider travel to %(country)s (level 3 of 4)."
     )
     return text % names
+
+
+def severity_label(severity: int) -> str:
+    """ "Crisis", "Crise": an alert's severity in the page's language."""
+    labels: dict[int, str] = {
+        Severity.INFORMATION: pgettext("alert severity", "Information"),
+        Severity.ADVISORY: pgettext("alert severity", "Advisory"),
+        Severity.CRISIS: pgettext("alert severity", "Crisis"),
+    }
+    return labels.get(severity, str(severity))
 
 
 def country_levels(code: str) -> dict[str, Any]:

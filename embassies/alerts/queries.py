@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -10,7 +11,7 @@ from django.db.models import Case, F, Prefetch, QuerySet, When
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from embassies.alerts.models import Advisory, Alert, Source, active_q
+from embassies.alerts.models import Advisory, Alert, Severity, Source, active_q
 from embassies.alerts.serialize import alert_summary
 from embassies.directory.models import Mission
 
@@ -59,6 +60,31 @@ def listing(code: str | None = None, now: datetime | None = None) -> list[Alert]
     """Active alerts, of one country or all: most severe first, then by country name."""
     found = active(now).filter(country_id=code.upper()) if code else active(now)
     return sorted(found, key=lambda a: (-a.severity, a.country.name, *_rank(a)[1:]))
+
+
+@dataclass(frozen=True)
+class Crises:
+    """The home page's alerts: the active crises, and every country whose alerts are on or
+    still to come (the page changes when one of theirs starts or ends)."""
+
+    alerts: list[Alert]  # one per country, by country name
+    codes: list[str]
+
+
+def crises(now: datetime | None = None) -> Crises:
+    """In one query: the home page is counted in queries."""
+    now = now or timezone.now()
+    found = list(
+        Alert.objects.exclude(ends_at__lte=now).select_related(
+            "country", "advisory", "advisory__country"
+        )
+    )
+    best: dict[str, Alert] = {}
+    for alert in sorted(found, key=_rank):
+        if alert.severity == Severity.CRISIS and alert.is_active(now):
+            best.setdefault(alert.country_id, alert)
+    alerts = sorted(best.values(), key=lambda a: a.country.name)
+    return Crises(alerts=alerts, codes=sorted({a.country_id for a in found}))
 
 
 def advisories(code: str | None = None) -> QuerySet[Advisory]:

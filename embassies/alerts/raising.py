@@ -6,6 +6,7 @@ alerts an editor wrote (source "editor") are never changed by an import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from django.conf import settings
@@ -47,16 +48,33 @@ def body(issuer_name: str, advisory_title: str) -> str:
     return text % names
 
 
+def _as_written(alert: Alert) -> Advisory | None:
+    """The advisory whose words the alert still carries, or None once it is an editor's."""
+    return alert.advisory if alert.source == Source.ADVISORY else None
+
+
 def shown_headline(alert: Alert) -> str:
     """The headline in the page's language while it is still the one an import wrote; an
     editor's wording (or an editor's alert) as stored, in the language it was written in."""
-    advisory = alert.advisory if alert.source == Source.ADVISORY else None
+    return _while_unedited(alert, alert.headline, lambda name, a: headline(name, a.country))
+
+
+def shown_body(alert: Alert) -> str:
+    """The body, like the headline: the page's language while it is the import's sentence
+    (naming the advisory's title as issued), an editor's words as written."""
+    return _while_unedited(alert, alert.body, lambda name, a: body(name, a.title))
+
+
+def _while_unedited(alert: Alert, stored: str, write: Callable[[str, Advisory], str]) -> str:
+    """`write`'s sentence in the page's language while `stored` is what it wrote in the site's
+    language (the import's words), else `stored` as an editor left it."""
+    advisory = _as_written(alert)
     if advisory is None:
-        return alert.headline
+        return stored
     issuer_name = name_of(advisory.issuer)
     with translation.override(settings.LANGUAGE_CODE):
-        written = headline(issuer_name, advisory.country)
-    return headline(issuer_name, advisory.country) if alert.headline == written else alert.headline
+        written = write(issuer_name, advisory)
+    return write(issuer_name, advisory) if stored == written else stored
 
 
 def _raise(advisory: Advisory, issuer_name: str, now: datetime) -> Alert:

@@ -18,8 +18,8 @@ from ninja.responses import NinjaJSONEncoder
 
 from embassies.api.errors import ApiError
 from embassies.api.schemas import COUNTRY_CODE, NEAR, ErrorOut, MissionOut
-from embassies.assistance.finder import FinderError, find
-from embassies.assistance.points import parse_point
+from embassies.assistance.finder import FinderError
+from embassies.assistance.points import answer as answer_near
 from embassies.assistance.serialize import finder_to_dict
 from embassies.directory.models import Mission
 from embassies.directory.search.engine import MAX_LIMIT, MAX_QUERY_CHARS, search
@@ -58,8 +58,18 @@ class EmergencyLineOut(Schema):
     notes: str
 
 
+class NationalityOut(Schema):
+    """citizen=PR: people of Puerto Rico hold United States passports; the answer is the
+    United States' (in `citizen`), and this says so."""
+
+    named: CountryRef  # the entry asked for (PR, HK)
+    helped_as: CountryRef  # the state whose offices answer, as in `citizen`
+    message: str
+    source_url: str | None
+
+
 class FindOut(Schema):
-    citizen: CountryRef
+    citizen: CountryRef  # the state whose offices answer (US for citizen=PR)
     in_: CountryRef = Field(..., alias="in")
     near: list[float] | None
     message: str
@@ -67,6 +77,8 @@ class FindOut(Schema):
     unavailable: list[AnswerOut]
     alerts: list[dict[str, Any]]
     emergency_lines: list[EmergencyLineOut]
+    nationality: NationalityOut | None  # null unless another state answers for the entry asked
+    eu_rule: str | None  # the EU rule, once, when member states' offices answer
 
 
 @router.get("/search", response={200: SearchOut, 422: ErrorOut}, summary="Search missions")
@@ -156,14 +168,18 @@ def find_help(
 ) -> HttpResponse:
     """Offices that can help, each with the reason and distance; emergency lines; alerts."""
     try:
-        point = parse_point(near) if near else None
-        result = find(citizen, host, point)
+        result = answer_near(citizen, host, near or "")[1]
     except FinderError as error:
-        details = [{"loc": ["query", error.field], "msg": str(error), "type": "value_error"}]
+        kind = "not_a_nationality" if error.kind == "not_a_nationality" else "value_error"
+        details = [{"loc": ["query", error.field], "msg": str(error), "type": kind}]
         # The document allows any two letters: a code no country has is a missing resource, as
-        # in GET /countries/{code}, not a malformed request.
-        status = 404 if error.field in ("citizen", "in") else 422
+        # in GET /countries/{code}, not a malformed request; citizen=AQ names a known entry
+        # no one is a citizen of, a request the finder cannot answer (422).
+        missing = error.field in ("citizen", "in") and error.kind == "unknown"
+        status = 404 if missing else 422
         raise ApiError(status, str(error), details=details) from error
+    # NEAR admits LAT,LON only, never a name several places share: there is always an answer.
+    assert result is not None
     # finder_to_dict writes FindOut's fields in its order, with the types it declares, and each
     # mission as MissionOut's dump (_shown): written as ninja would, without checking it again
     # (tests/assistance/test_finder_snapshot_data.py holds the two equal).

@@ -1,8 +1,9 @@
 """The API object: every router of /api/v1/ is attached here."""
 
-from ninja import NinjaAPI, Swagger
+from ninja import NinjaAPI
 
 from embassies.api import alerts, countries, errors, missions, search
+from embassies.api.docs import SiteSwagger
 from embassies.api.throttle import SharedRateThrottle
 
 api = NinjaAPI(
@@ -10,8 +11,9 @@ api = NinjaAPI(
     version="1",
     description="Open data on the world's embassies and consulates.",
     urls_namespace="api",
-    # With "ninja" in INSTALLED_APPS, the docs page loads Swagger UI from local static files.
-    docs=Swagger(settings={"persistAuthorization": False}),
+    # With "ninja" in INSTALLED_APPS, the docs page loads Swagger UI from local static files,
+    # in our template (a phone's viewport, a link back to the site).
+    docs=SiteSwagger(settings={"persistAuthorization": False}),
     # Per client, counted in the shared cache (Redis when configured) across all processes.
     throttle=[SharedRateThrottle("api", "API_ANON_RATE")],
 )

@@ -28,6 +28,7 @@ from embassies.alerts.models import Alert
 from embassies.alerts.queries import finder_alerts
 from embassies.assistance import reasons, rules
 from embassies.assistance.models import Arrangement, ArrangementKind, EmergencyLine
+from embassies.countries import nationality
 from embassies.countries.models import Country
 from embassies.directory import titles
 from embassies.directory.kinds import Kind
@@ -40,11 +41,13 @@ Point = tuple[float, float]
 
 
 class FinderError(ValueError):
-    """Bad input, with the parameter it concerns ("citizen", "in", "near")."""
+    """Bad input, with the parameter it concerns ("citizen", "in", "near") and what is wrong
+    ("unknown": no such country; "not_a_nationality": a known entry nobody is a citizen of)."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, kind: str = "unknown") -> None:
         super().__init__(message)
         self.field = field
+        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -97,11 +100,34 @@ class FinderResult:
     reopened: dict[int, list[str]] = field(default_factory=dict)  # mission id -> dates reopened
     # The data this answer reads, as it was when the question came (one read per question).
     snapshot: index.Snapshot = field(default_factory=index.current, repr=False, compare=False)
+    # The entry the person named when another state's missions answer for it (Puerto Rico,
+    # Hong Kong); `citizen` is then that state (the United States, China).
+    holder: Country | None = None
+    holder_source: str = ""
 
     @property
     def message(self) -> str:
         """'You are Canadian in Russia: 3 offices that can help, best first.'"""
-        return reasons.summary(self.citizen, self.host, len(self.answers), self.emergency_lines)
+        return reasons.summary(
+            self.citizen, self.host, len(self.answers), self.emergency_lines, self.holder
+        )
+
+    @property
+    def nationality_note(self) -> str:
+        """Why another state's offices answer: 'People of Puerto Rico hold passports of ...'."""
+        return reasons.helped_as(self.holder, self.citizen) if self.holder else ""
+
+    @property
+    def eu_rule(self) -> str:
+        """The EU rule, said once for the whole answer when member states' offices help."""
+        if not any(a.basis == "eu" for a in self.answers):
+            return ""
+        return reasons.eu_rule(self.citizen, self.host)
+
+    @property
+    def no_emergency_line(self) -> str:
+        """The same sentence for every state whose emergency line the directory lacks."""
+        return "" if self.emergency_lines else reasons.no_emergency_line()
 
     @cached_property
     def point_city(self) -> gazetteer.City | None:
@@ -138,12 +164,26 @@ def countries(
     return found[codes["citizen"]], found[codes["in"]]
 
 
+def helped_as(citizen: Country, snapshot: index.Snapshot) -> tuple[Country, Country | None, str]:
+    """(the state whose offices answer, the entry named when that differs, its source):
+    Puerto Rico -> the United States; Hong Kong -> China; a state -> itself. FinderError for
+    an entry no one is a citizen of (Antarctica)."""
+    held = nationality.passport(citizen.code)
+    if not held.passport:
+        message = reasons.not_a_nationality(citizen)
+        raise FinderError("citizen", message, kind="not_a_nationality")
+    if not held.helped_as_another:
+        return citizen, None, ""
+    return snapshot.countries()[held.helped_by], citizen, held.source_url
+
+
 def check_point(near: Point | None) -> Point | None:
     if near is not None and not valid_point(*near):
         raise FinderError(
             # Translators: "near" is the name of the parameter; keep it as it is.
             "near",
             gettext("near must be a latitude in -90..90 and a longitude in -180..180."),
+            "not_a_point",
         )
     return near
 
@@ -243,7 +283,7 @@ def _eu(result: FinderResult, found: list[Arrangement]) -> None:
     members = rules.eu_members(result.snapshot, result.citizen.code)
     offices = rules.missions_of(result.snapshot, members, result.host, honorary=False)
     for m in rules.ordered(offices, result.near):
-        reason = reasons.eu(m.sending, result.citizen, result.host)
+        reason = reasons.eu(m.sending)
         result.add(result.answer(m, reason, "eu", source))
 
 
@@ -277,8 +317,10 @@ def _next_boundary(host: str, now: datetime) -> float:
 def find(citizen: str, host: str, near: Point | None = None) -> FinderResult:
     """Ranked offices that can help a citizen of `citizen` in `host`; raises FinderError on bad input."""
     snapshot = index.current()  # the data as it is now, read once per generation
-    citizen_of, host_state = countries(citizen, host, snapshot)
+    named, host_state = countries(citizen, host, snapshot)
+    citizen_of, holder, source = helped_as(named, snapshot)
     result = FinderResult(citizen_of, host_state, check_point(near), snapshot=snapshot)
+    result.holder, result.holder_source = holder, source
     result.emergency_lines = rules.emergency_lines(snapshot, result.citizen)
     result.alerts = alerts(snapshot, result.host.code)
     if result.citizen == result.host:

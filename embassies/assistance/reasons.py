@@ -11,7 +11,7 @@ from collections.abc import Sized
 from django.utils.translation import gettext, ngettext
 
 from embassies.assistance.models import Arrangement, ArrangementKind
-from embassies.countries import grammar
+from embassies.countries import grammar, nationality
 from embassies.countries.grammar import place, sentence
 from embassies.countries.models import Country
 from embassies.directory import status, status_words, titles
@@ -73,15 +73,58 @@ def arrangement(a: Arrangement, helper: Country, citizen: Country, host: Country
     return sentence(_lead(a.kind, helper, citizen, host)) + scope
 
 
-def eu(helper: Country, citizen: Country, host: Country) -> str:
-    names = {"citizen": place(citizen), "host": place(host), "owner": grammar.owner(helper)}
+def eu(helper: Country) -> str:
+    """One member state's office; the rule itself is said once per answer (eu_rule)."""
     text = gettext(
-        # Translators: %(owner)s is the English possessive ("France’s"); in your language it
-        # is the helping member state's name.
-        "%(citizen)s has no embassy or consulate in %(host)s. As an EU citizen you may ask any "
-        "other EU member state’s embassy or consulate, such as %(owner)s, for help on the same "
-        "terms as its own nationals (Article 20(2)(c) TFEU; Directive (EU) 2015/637)."
+        "%(helper)s is an EU member state: it helps you on the same terms as its own nationals."
     )
+    return sentence(text % {"helper": place(helper)})
+
+
+def eu_rule(citizen: Country, host: Country) -> str:
+    """The EU rule behind every member state's answer, said once."""
+    text = gettext(
+        "%(citizen)s has no embassy or consulate in %(host)s. As an EU citizen you may ask any "
+        "other EU member state’s embassy or consulate for help on the same terms as its own "
+        "nationals (Article 20(2)(c) TFEU; Directive (EU) 2015/637)."
+    )
+    return sentence(text % {"citizen": place(citizen), "host": place(host)})
+
+
+def no_emergency_line() -> str:
+    """Said the same way for every state the directory knows no emergency line of."""
+    return gettext(
+        "No 24/7 consular emergency line of your foreign ministry is known; in an emergency, "
+        "call the local emergency services."
+    )
+
+
+def emergency_line_of(state: Country) -> str:
+    """The label of a state's line shown where one of its missions has no phone of its own."""
+    return gettext("24/7 consular emergency line of %(state)s") % {"state": place(state)}
+
+
+def not_a_nationality(entry: Country) -> str:
+    """Antarctica, Bouvet Island: no one is a citizen of them."""
+    text = gettext(
+        "There is no nationality of %(name)s: choose the country whose passport you hold."
+    )
+    return text % {"name": place(entry)}
+
+
+def helped_as(holder: Country, state: Country) -> str:
+    """Why another state's offices answer for a territory's people (or Hong Kong's)."""
+    names = {"holder": place(holder), "state": place(state)}
+    if nationality.is_nationality(holder.code):
+        text = gettext(
+            "%(holder)s issues its own passports, and abroad %(state)s gives their holders "
+            "consular help: you are helped as a citizen of %(state)s."
+        )
+    else:
+        text = gettext(
+            "People of %(holder)s hold passports of %(state)s: you are helped as a citizen of "
+            "%(state)s."
+        )
     return sentence(text % names)
 
 
@@ -109,9 +152,16 @@ def unavailable_source(mission: Mission) -> str | None:
     return found.url if found and found.url else None
 
 
-def summary(citizen: Country, host: Country, offices: int, emergency_lines: Sized) -> str:
-    """The finder's one-line answer: 'You are Canadian in Russia: 3 offices that can help, ...'."""
-    names = {"citizen": grammar.citizen(citizen), "host": place(host), "count": offices}
+def summary(
+    citizen: Country,
+    host: Country,
+    offices: int,
+    emergency_lines: Sized,
+    holder: Country | None = None,
+) -> str:
+    """The finder's one-line answer: 'You are Canadian in Russia: 3 offices that can help, ...'.
+    `holder`: the entry the person named when `citizen` answers for it (Puerto Rican)."""
+    names = {"citizen": grammar.citizen(holder or citizen), "host": place(host), "count": offices}
     if citizen == host:
         text = gettext(
             # Translators: %(citizen)s is a demonym ("Canadian") in English, the name in yours.

@@ -11,7 +11,7 @@ from embassies.assistance.models import Arrangement, ArrangementKind, EmergencyL
 from embassies.countries.models import Country
 from embassies.directory.kinds import CONSULAR_KINDS, Kind
 from embassies.directory.models import FactStatus, Mission, Status, StatusFact
-from embassies.directory.search.index import Snapshot
+from embassies.directory.search.index import Snapshot, current
 from embassies.lib.gazetteer import CITY_RADIUS_KM, City
 from embassies.lib.geo import haversine_km
 
@@ -113,6 +113,11 @@ def eu_members(snapshot: Snapshot, excluding: str) -> list[str]:
 def emergency_lines(snapshot: Snapshot, citizen: Country) -> list[EmergencyLine]:
     """The citizen's foreign-ministry lines, in their order (the model's)."""
     return list(snapshot.derived("emergency_lines", _emergency_lines).get(citizen.code, []))
+
+
+def state_lines(code: str) -> list[EmergencyLine]:
+    """A state's lines, from the current data (a mission page's, when it lists no phone)."""
+    return list(current().derived("emergency_lines", _emergency_lines).get(code, []))
 
 
 def _emergency_lines() -> dict[str, list[EmergencyLine]]:

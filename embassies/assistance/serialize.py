@@ -49,6 +49,19 @@ def line_to_dict(line: EmergencyLine) -> dict[str, Any]:
     }
 
 
+def nationality_to_dict(result: FinderResult) -> dict[str, Any] | None:
+    """Null for a state answering for its own citizens; for Puerto Rico (or Hong Kong) the
+    entry named, the state whose offices answer (also in `citizen`), why, and the source."""
+    if result.holder is None:
+        return None
+    return {
+        "named": _country(result.holder),
+        "helped_as": _country(result.citizen),
+        "message": result.nationality_note,
+        "source_url": result.holder_source or None,
+    }
+
+
 def finder_to_dict(
     result: FinderResult,
     request: HttpRequest | None = None,
@@ -63,4 +76,6 @@ def finder_to_dict(
         "unavailable": [answer_to_dict(a, request, mission) for a in result.unavailable],
         "alerts": result.alerts,
         "emergency_lines": [line_to_dict(line) for line in result.emergency_lines],
+        "nationality": nationality_to_dict(result),
+        "eu_rule": result.eu_rule or None,
     }

@@ -1,7 +1,7 @@
 """The forms a country's name takes inside a sentence, in the page's language.
 
 Every sentence is one catalogue entry whose msgid is the English text; its placeholders are
-filled here. English needs articles ("the Bahamas"), possessives ("Russia's") and demonyms
+filled here. English needs articles ("the Bahamas", from the list in data/en_names.csv), possessives ("Russia's") and demonyms
 ("Canadian"); other languages get the name in the form their translations were written for
 (the CLDR name, or French "du Canada" / "au Canada" where a sentence asks for it). Alerts,
 the finder and the pages all word countries through this module, so they cannot disagree.
@@ -16,21 +16,9 @@ from embassies.directory.models import short_kind_label
 
 Form = Callable[[titles.CountryLike], str]
 
-_THE_WORDS = ("United", "Republic", "Islands", "Emirates", "Kingdom", "Holy See", "Federation")
-_THE_NAMES = frozenset(
-    {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles"}
-)
-
 
 def english() -> bool:
     return titles.language_now() == "en"
-
-
-def the(name: str) -> str:
-    """'the United States', 'the Netherlands', but 'Canada' (English names only)."""
-    if name in _THE_NAMES or any(word in name for word in _THE_WORDS):
-        return f"the {name}"
-    return name
 
 
 def possessive(name: str) -> str:
@@ -48,7 +36,7 @@ def place(country: titles.CountryLike, other: Form | None = None) -> str:
     """ "the Bahamas" in English; elsewhere the CLDR name, or the form `other` gives (French
     titles.country_in carries its own "en"/"au", and its translations leave "in" out)."""
     if english():
-        return the(country.name)
+        return titles.english_name(country)
     return (other or titles.country_name)(country)
 
 
@@ -56,7 +44,7 @@ def owner(country: titles.CountryLike, *, article: bool = True, other: Form | No
     """ "the Bahamas'", "Russia's" (headings leave the article out) in English; elsewhere the
     name as `other` gives it: other languages say "of" in their translation, not here."""
     if english():
-        return possessive(the(country.name) if article else country.name)
+        return possessive(titles.english_name(country, article=article))
     return (other or titles.country_name)(country)
 
 
@@ -71,7 +59,7 @@ def citizen(country: titles.CountryLike, other: Form | None = None) -> str:
     stored in English only, so other languages name the country (in the form `other` gives)."""
     if not english():
         return (other or titles.country_name)(country)
-    return getattr(country, "demonym", "") or f"a citizen of {the(country.name)}"
+    return getattr(country, "demonym", "") or f"a citizen of {titles.english_name(country)}"
 
 
 def kind(mission: titles.MissionLike) -> str:

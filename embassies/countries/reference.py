@@ -17,6 +17,7 @@ from pathlib import Path
 import pycountry
 from babel import Locale
 
+from embassies.lib import collation
 from embassies.lib.text import normalize
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -136,9 +137,10 @@ def _facts(row: dict[str, str]) -> CountryFacts:
 
 @cache
 def all_countries() -> list[CountryFacts]:
-    """Every ISO 3166-1 country or territory plus Kosovo, sorted by English name."""
+    """Every ISO 3166-1 country or territory plus Kosovo, in CLDR's English alphabetical order
+    ("Åland Islands" among the As, "Côte d'Ivoire" among the Cs)."""
     facts = [_facts(row) for row in _read("countries.csv")]
-    return sorted(facts, key=lambda f: normalize(f.name))
+    return collation.sorted_by(facts, lambda f: f.name, "en")
 
 
 @cache

@@ -15,7 +15,7 @@ from typing import Any
 from django.utils.translation import gettext, gettext_noop, pgettext
 
 from embassies.countries.models import Country
-from embassies.directory import titles
+from embassies.directory import formats, titles
 from embassies.directory.models import ImportRun, Mission
 
 # How an import's versions name the date of their data (importing.apply.dated_reason).
@@ -162,7 +162,7 @@ def _text(shown: Shown, values: dict[str, Any], names: dict[str, str]) -> list[s
     first = values[shown.columns[0]]
     if shown.key == "lat":
         lat, lon = values["lat"], values["lon"]
-        return [] if lat is None or lon is None else [f"{lat:.5f}, {lon:.5f}"]
+        return [] if lat is None or lon is None else [formats.coordinates(lat, lon)]
     if shown.key == "kind":
         return [titles.kind_label(first)]
     if shown.key == "status":

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from embassies.countries.models import Country
-from embassies.directory import limits
+from embassies.directory import limits, titles
 from embassies.directory.kinds import Kind
 
 
@@ -28,10 +28,11 @@ def short_kind_label(kind: str) -> str:
     return _SHORT_KIND_LABELS.get(kind, kind)
 
 
-def mission_title(kind: str, sender: str, city: str, host: str) -> str:
-    """'Embassy of Canada in Moscow, Russia'."""
-    place = f"{city}, {host}" if city else host
-    return f"{short_kind_label(kind)} of {sender} in {place}"
+def mission_title(
+    kind: str, sending: titles.Named, host: titles.Named, city: str = "", subdivision: str = ""
+) -> str:
+    """'Embassy of Canada in Moscow, Russia' from plain values: the English title."""
+    return titles.english_title(titles.Office(kind, sending, host, city, subdivision))
 
 
 def mission_slug(sender: str, kind: str, place: str) -> str:
@@ -184,9 +185,8 @@ class Mission(models.Model):
 
     @property
     def title(self) -> str:
-        """'Embassy of Canada in Moscow, Russia'."""
-        sender = self.sending_subdivision or self.sending.name
-        return mission_title(self.kind, sender, self.city, self.host.name)
+        """'Embassy of Canada in Moscow, Russia', the English title the API and CLI speak."""
+        return titles.english_title(self)
 
     def get_kind_display_short(self) -> str:
         """'Representative office', without the parenthesis of the full label."""

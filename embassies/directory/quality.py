@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from embassies.alerts.models import Alert, active_q
 from embassies.countries.models import Country
+from embassies.directory import titles
 from embassies.directory.models import FieldConflict, Mission, Status, mission_title
 from embassies.lib import gazetteer
 from embassies.lib.geo import haversine_km, valid_point
@@ -189,11 +190,12 @@ def _by_country(flagged: QuerySet[Mission]) -> list[tuple[str, int]]:
 
 
 def _concerned(row: dict[str, Any], detail: str) -> Concerned:
-    sender = row["sending_subdivision"] or row["sending__name"]
+    sending = titles.Named(row["sending_id"], row["sending__name"])
+    host = titles.Named(row["host_id"], row["host__name"])
     pk = row["id"]
     return Concerned(
         id=pk,
-        title=mission_title(row["kind"], sender, row["city"], row["host__name"]),
+        title=mission_title(row["kind"], sending, host, row["city"], row["sending_subdivision"]),
         sending=row["sending_id"],
         host=row["host_id"],
         status=row["status"],

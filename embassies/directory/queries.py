@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, QuerySet
 
 from embassies.countries.models import Country
-from embassies.directory.models import Mission, Status, mission_title, short_kind_label
+from embassies.directory import titles
+from embassies.directory.models import Mission, Status, short_kind_label
 
 _QID = re.compile(r"^[Qq]\d+$")
 
@@ -41,11 +42,13 @@ class Listed:
     lon: float | None
     sending: CountryRef
     host: CountryRef
+    # The other states it covers, where its title depends on them: the Holy See, for a mission
+    # in Italy (titles.to_holy_see); empty otherwise.
+    accredited_codes: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
-        sender = self.sending_subdivision or self.sending.name
-        return mission_title(self.kind, sender, self.city, self.host.name)
+        return titles.english_title(self)
 
     def get_kind_display_short(self) -> str:
         return short_kind_label(self.kind)
@@ -74,6 +77,24 @@ _LISTED = (
 
 
 def listing(missions: QuerySet[Mission]) -> list[Listed]:
+    return _to_holy_see(_listed(missions))
+
+
+def _to_holy_see(listed: list[Listed]) -> list[Listed]:
+    """Missions in Italy accredited to the Holy See are its embassies, titled so: one more
+    query, only when the list holds missions in Italy."""
+    in_italy = [m.pk for m in listed if m.host.code == "IT"]
+    if not in_italy:
+        return listed
+    through = Mission.accreditations.through.objects.filter(
+        mission_id__in=in_italy, country_id=titles.HOLY_SEE
+    )
+    holy_see = set(through.values_list("mission_id", flat=True))
+    codes = (titles.HOLY_SEE,)
+    return [replace(m, accredited_codes=codes) if m.pk in holy_see else m for m in listed]
+
+
+def _listed(missions: QuerySet[Mission]) -> list[Listed]:
     rows = missions.values_list(*_LISTED)
     return [
         Listed(

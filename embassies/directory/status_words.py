@@ -12,7 +12,7 @@ from babel.dates import format_date
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 
-from embassies.directory import status, titles
+from embassies.directory import formats, status, titles
 from embassies.directory.history import describe_source
 from embassies.directory.models import FactStatus, Mission, Status
 from embassies.lib.urls import web_url
@@ -28,9 +28,8 @@ def partial_date_text(value: str) -> str:
 
 
 def _day_text(day: date) -> str:
-    """'24 February 2022', '24 février 2022': CLDR's long date (its month in the genitive
-    in Russian)."""
-    return str(format_date(day, format="long", locale=titles.cldr_locale()))
+    """'24 February 2022', '24 février 2022': the site's one date style (formats.long_date)."""
+    return formats.long_date(day)
 
 
 def month_text(day: date | datetime) -> str:

@@ -5,6 +5,10 @@ A title is one catalogue entry whose msgid is the English title, the stored Miss
 ("Embassy of Canada in Moscow, Russia", which the API and the CLI speak); each language fills
 its placeholders in the forms its translation was written for.
 
+English writes the names as a sentence does ("Embassy of the United States", "Consulate
+General of the Netherlands"; en_names.csv). A mission to the Holy See is titled as such, not as
+an embassy in Italy (`to_holy_see`).
+
 Russian needs the sender in the genitive and the city in the prepositional case, which no
 package here knows for every name: Russian titles use a construction that is grammatical for
 any name, "Посольство: Канада, Москва".
@@ -13,20 +17,25 @@ any name, "Посольство: Канада, Москва".
 from __future__ import annotations
 
 import csv
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import get_timezone_location
+from django.utils.functional import Promise
 from django.utils.translation import get_language, pgettext, pgettext_lazy
 from django.utils.translation import override as language_override
 
 from embassies.directory.kinds import Kind
 from embassies.lib import gazetteer
 
-FRENCH_FORMS = Path(__file__).resolve().parents[1] / "countries" / "data" / "fr_prepositions.csv"
+_DATA = Path(__file__).resolve().parents[1] / "countries" / "data"
+FRENCH_FORMS = _DATA / "fr_prepositions.csv"
+ENGLISH_NAMES = _DATA / "en_names.csv"
+HOLY_SEE = "VA"
 
 # The kind alone, as a caption or in "Embassy in Moscow"; also the head of every title.
 KIND_LABELS = {
@@ -54,6 +63,17 @@ STATUS_LABELS = {
 }
 
 
+# Sentences added after the catalogues were last translated: a language whose catalogue lacks
+# one keeps the older wording (`_translated`) rather than show English inside its own title.
+# Translators: "Embassy of Canada to the Holy See" (in Rome or Vatican City). French:
+# %(sender)s brings its own "du"/"de la"; Arabic: its لـ after a definite kind.
+HOLY_SEE_TITLE = pgettext_lazy("mission title", "%(kind)s of %(sender)s to the Holy See")
+# Translators: "Embassy to the Holy See", in a list of one state's missions.
+HOLY_SEE_LIST = pgettext_lazy("mission list", "%(kind)s to the Holy See")
+# Translators: "Embassy, city not known": a list's or breadcrumb's label where a city would be.
+NO_CITY_LIST = pgettext_lazy("mission list", "%(kind)s, city not known")
+
+
 class CountryLike(Protocol):
     """A Country, or the plain CountryRef of a listing."""
 
@@ -76,8 +96,34 @@ class MissionLike(Protocol):
     def host(self) -> CountryLike: ...
 
 
+@dataclass(frozen=True)
+class Named:
+    """A country read as plain values (a report's row)."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Office:
+    """A mission read as plain values, enough for its title."""
+
+    kind: str
+    sending: Named
+    host: Named
+    city: str = ""
+    sending_subdivision: str = ""
+    accredited_codes: tuple[str, ...] = ()  # only where the title depends on them (to_holy_see)
+
+
 def language_now(language: str | None = None) -> str:
     return (language or get_language() or "en").split("-")[0]
+
+
+def speaking(language: str) -> AbstractContextManager[object]:
+    """The language active for a block: switched only when another one is active, since the
+    API and lists title missions by the hundred and each switch costs more than the title."""
+    return nullcontext() if get_language() == language else language_override(language)
 
 
 # Dates follow CLDR's patterns for the language; English pages write them the British way
@@ -95,7 +141,7 @@ def kind_label(kind: str, language: str | None = None) -> str:
     label = KIND_LABELS.get(kind)  # type: ignore[call-overload]
     if label is None:
         return kind
-    with language_override(language_now(language)):
+    with speaking(language_now(language)):
         return str(label)
 
 
@@ -103,7 +149,7 @@ def status_label(status: str, language: str | None = None) -> str:
     label = STATUS_LABELS.get(status)
     if label is None:
         return status
-    with language_override(language_now(language)):
+    with speaking(language_now(language)):
         return str(label)
 
 
@@ -147,6 +193,58 @@ def _city_name(city: str, country_code: str, lang: str) -> str:
     if english.casefold() != city.casefold():
         return city  # the zone is named after another city
     return str(get_timezone_location(zone, locale=lang, return_city=True)) or city
+
+
+@cache
+def english_names() -> dict[str, str]:
+    """Code -> the name as an English sentence writes it, article included (en_names.csv)."""
+    with ENGLISH_NAMES.open(encoding="utf-8", newline="") as handle:
+        return {row["code"]: row["name"] for row in csv.DictReader(handle)}
+
+
+def english_name(country: CountryLike, article: bool = True) -> str:
+    """'the United States', 'Bosnia and Herzegovina', 'Canada'; without its article after a
+    city ("Washington, United States") or in a heading."""
+    name = english_names().get(country.code, country.name)
+    return name if article else name.removeprefix("the ")
+
+
+def _accredited_codes(mission: Any) -> list[str]:
+    """The codes of the other states a mission covers: a listing's plain values, or a saved
+    Mission's accreditations (prefetched by the lists that show many; one query otherwise)."""
+    codes = getattr(mission, "accredited_codes", None)
+    if codes is not None:
+        return list(codes)
+    related = getattr(mission, "accreditations", None)
+    if related is None or getattr(mission, "pk", None) is None:
+        return []
+    return [country.code for country in related.all()]
+
+
+def to_holy_see(mission: MissionLike) -> bool:
+    """A mission to the Holy See: hosted by it, or in Italy and accredited to it. The Holy See
+    accepts no ambassador who is also accredited to Italy, so a mission in Italy accredited to
+    it is its own embassy, beside the sending state's embassy to Italy."""
+    host = mission.host.code
+    if host == HOLY_SEE:
+        return True
+    return host == "IT" and HOLY_SEE in _accredited_codes(mission)
+
+
+def _translated(entry: Promise, lang: str) -> str | None:
+    """The entry in the active language, or None where that language's catalogue has no
+    translation of it yet (the English text comes back): the caller keeps its older wording."""
+    text = str(entry)
+    if lang == "en":
+        return text
+    with language_override("en"):
+        return None if str(entry) == text else text
+
+
+def _english_heading(kind: str) -> str:
+    """ "Consulate General", "High Commission": at the head of an English title the kind is the
+    office's name, capitalised word by word, whatever the catalogue's caption casing."""
+    return " ".join(word[:1].upper() + word[1:] for word in kind.split(" "))
 
 
 @dataclass(frozen=True)
@@ -202,7 +300,9 @@ def _title_names(mission: MissionLike, lang: str) -> dict[str, str]:
     sender, host = country_name(mission.sending, lang), country_name(mission.host, lang)
     subdivision = mission.sending_subdivision
     if lang == "en":
-        return {"kind": kind, "sender": subdivision or sender, "city": city, "host": host}
+        host = english_name(mission.host, article=not city)  # "Moscow, Russia", "in the Bahamas"
+        sender = subdivision or english_name(mission.sending)
+        return {"kind": _english_heading(kind), "sender": sender, "city": city, "host": host}
     if lang == "fr":
         sender, host = _french_of(mission.sending), _french_in(mission.host)
         city = _french_at(city) if city else ""
@@ -216,8 +316,10 @@ def title(mission: MissionLike, language: str | None = None) -> str:
     """The mission's title in the language (the active one by default): one catalogue entry,
     English included ("Embassy of Canada in Moscow, Russia", as Mission.title)."""
     lang = language_now(language)
-    with language_override(lang):
+    with speaking(lang):
         names = _title_names(mission, lang)
+        if to_holy_see(mission) and (text := _translated(HOLY_SEE_TITLE, lang)):
+            return text % names
         if names["city"]:
             # Translators: "Embassy of Canada in Moscow, Russia". French: %(sender)s brings its
             # own "du"/"de la" and %(city)s its "à"/"au" ("Ambassade du Canada à Moscou");
@@ -231,10 +333,31 @@ def title(mission: MissionLike, language: str | None = None) -> str:
         return text % names
 
 
+def english_title(mission: MissionLike) -> str:
+    """The stored title, Mission.title, which the API and the CLI speak: `title` in English,
+    kept per name and place (the API titles every result it sends, and a catalogue does not
+    change while a process runs)."""
+    sending, host = mission.sending, mission.host
+    office = Office(
+        mission.kind,
+        Named(sending.code, sending.name),
+        Named(host.code, host.name),
+        mission.city,
+        mission.sending_subdivision,
+        (HOLY_SEE,) if to_holy_see(mission) else (),
+    )
+    return _english_title(office)
+
+
+@lru_cache(maxsize=16384)
+def _english_title(office: Office) -> str:
+    return title(office, "en")
+
+
 def kind_in_city(mission: MissionLike, language: str | None = None) -> str:
     """'Embassy in Moscow' for breadcrumbs and lists, in the language."""
     lang = language_now(language)
-    with language_override(lang):
+    with speaking(lang):
         kind = kind_label(mission.kind, lang)
         city = city_name(mission.city, mission.host.code, lang)
         if mission.sending_subdivision:
@@ -242,8 +365,12 @@ def kind_in_city(mission: MissionLike, language: str | None = None) -> str:
                 "kind": kind,
                 "sender": mission.sending_subdivision,
             }
+        if to_holy_see(mission) and (text := _translated(HOLY_SEE_LIST, lang)):
+            return text % {"kind": kind}
         if not city:
-            return kind
+            # "Embassy, city not known": a list or a breadcrumb says so where the city goes.
+            text = _translated(NO_CITY_LIST, lang)
+            return text % {"kind": kind} if text else kind
         if lang == "fr":
             city = _french_at(city)  # "au Caire", not "à Le Caire": the form brings its "à"
         # Translators: "Embassy in Moscow". French: %(city)s brings its own "à"/"au".

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from operator import itemgetter
 
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
@@ -15,6 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from embassies.countries.models import Country
 from embassies.directory.quality import build_report
+from embassies.lib import collation
 
 View = Callable[[HttpRequest], HttpResponse]
 PAGE_LIMIT = 100
@@ -38,7 +40,10 @@ def staff_only(view: View) -> View:
 @never_cache  # a staff page: no shared cache may keep it
 @staff_only
 def quality(request: HttpRequest) -> HttpResponse:
-    countries = list(Country.objects.order_by("name").values_list("code", "name"))
+    # An English page: English names in CLDR's English order ("Côte d'Ivoire" among the Cs).
+    countries = collation.sorted_by(
+        Country.objects.values_list("code", "name"), itemgetter(1), "en"
+    )
     wanted = request.GET.get("country", "").strip().upper()
     known = {code for code, _ in countries}
     chosen = wanted if wanted in known else None

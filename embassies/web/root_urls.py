@@ -1,4 +1,5 @@
-"""Root machine routes (never under a language prefix): robots.txt, sitemaps, service worker."""
+"""Root machine routes (never under a language prefix): robots.txt, sitemaps, service worker,
+favicon."""
 
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
@@ -12,6 +13,7 @@ SITEMAP_SECONDS = 60 * 60
 urlpatterns = [
     path("robots.txt", root_views.robots_txt, name="robots_txt"),
     path("sw.js", root_views.service_worker, name="service_worker"),
+    path("favicon.ico", root_views.favicon, name="favicon"),
     path(
         "sitemap.xml",
         cache_page(SITEMAP_SECONDS)(sitemap_views.index),

@@ -1,4 +1,4 @@
-"""Machine files served from the site root: robots.txt and the service worker."""
+"""Machine files served from the site root: robots.txt, the service worker, the favicon."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 SERVICE_WORKER = Path(__file__).resolve().parent / "static" / "web" / "sw.js"
+FAVICON = SERVICE_WORKER.with_name("favicon.svg")
+FAVICON_SECONDS = 24 * 60 * 60
 
 
 @require_safe
@@ -33,3 +35,17 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(_service_worker(), content_type="text/javascript; charset=utf-8")
     response["Service-Worker-Allowed"] = "/"
     return response
+
+
+@cache
+def _favicon() -> bytes:
+    return FAVICON.read_bytes()
+
+
+@require_safe
+@cache_control(public=True, max_age=FAVICON_SECONDS)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers and feed readers ask for whatever the page's <link> says:
+    the site's SVG icon (every current browser draws it), not a 404 in every log. Kept by
+    browsers for a day; the page cache leaves it alone (it keeps pages only)."""
+    return HttpResponse(_favicon(), content_type="image/svg+xml")

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 
 from embassies.directory.freshness import freshness
 from embassies.directory.models import Mission
-from embassies.web.present import phones
+from embassies.web.present import phones, state_lines
 
 
 def _geo(mission: Mission) -> str | None:
@@ -39,6 +39,7 @@ def card(request: HttpRequest, mission: Mission) -> vobject.base.Component:
         tel = v.add("tel")
         tel.value = phone.e164 if phone.dialable else phone.text
         tel.type_param = "WORK"
+    _state_lines(v, mission)
     for email in mission.emails:
         entry = v.add("email")
         entry.value = email
@@ -54,10 +55,22 @@ def card(request: HttpRequest, mission: Mission) -> vobject.base.Component:
     return v
 
 
+def _state_lines(v: vobject.base.Component, mission: Mission) -> None:
+    """A mission with no phone: its state's 24/7 line, labelled as the state's (X-ABLabel,
+    which contacts apps show beside the number) so no one takes it for the office's own."""
+    for n, line in enumerate(state_lines(mission), start=1):
+        group = f"item{n}"
+        tel = v.add("tel", group=group)
+        tel.value = line.phone.e164 if line.phone.dialable else line.phone.text
+        tel.type_param = "VOICE"
+        v.add("x-ablabel", group=group).value = line.label
+
+
 def _note(mission: Mission) -> str:
-    """Opening hours, and the notice that the details may be out of date: a saved contact
-    outlives the page that warned about it."""
+    """Opening hours, the state's emergency line standing in for a phone, and the notice that
+    the details may be out of date: a saved contact outlives the page that warned about it."""
     lines = [f"Opening hours: {mission.opening_hours}"] if mission.opening_hours else []
+    lines += [f"{line.label}: {line.phone.text} ({line.name})" for line in state_lines(mission)]
     notice = freshness(mission).notice
     return "\n".join([*lines, notice] if notice else lines)
 

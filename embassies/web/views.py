@@ -7,6 +7,9 @@ import time
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from embassies.alerts import queries as alert_queries
+from embassies.alerts.banners import banner
+from embassies.countries import nationality
 from embassies.countries.models import Country
 from embassies.directory import queries
 from embassies.news.queries import latest_about
@@ -19,9 +22,13 @@ def home(request: HttpRequest) -> HttpResponse:
     countries = localized.sorted_by_name(Country.objects.only("code", "name", "names", "slug"))
     counts = queries.counts_by_country()
     listed = [(c, counts[c.code]) for c in countries if c.code in counts]
-    pagecache.depends_on(pagecache.EVERYTHING)
+    crises = alert_queries.crises()
+    # Every country with an alert on or to come: the copy expires when one starts or ends.
+    pagecache.depends_on(pagecache.EVERYTHING, *crises.codes)
     context = {
+        "crises": crises.alerts,
         "countries": countries,
+        "citizenships": nationality.citizenships(countries),
         "groups": localized.by_letter(listed),
         "totals": queries.totals(counts),
     }
@@ -70,6 +77,9 @@ def _country_page(
         "markers": present.markers(missions),
         "groups": present.grouped(missions, "host" if abroad else "sending"),
         "news": latest_about(country.code),
+        # Read here, not by the alert_banners tag: a banner already sends readers in this
+        # country to the finder, and the page's own prompt then stays out (one prompt, not two).
+        "banners": [banner(alert) for alert in alert_queries.banners([country.code])],
     }
     pagecache.depends_on(country.code)
     return render(request, "web/country.html", context)

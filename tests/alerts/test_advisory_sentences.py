@@ -155,3 +155,27 @@ def test_an_editors_headline_is_shown_as_written(client: Client) -> None:
     alert.save()
     html = client.get("/fr/alerts/").content.decode()
     assert "Fighting near the border: stay away from Belgorod" in html
+
+
+def test_french_alerts_page_gives_the_raised_alerts_body_in_french(client: Client) -> None:
+    alert = raise_alert("RU", "Russia - Level 4: Do Not Travel")
+    html = client.get("/fr/alerts/").content.decode()
+    french_body = french(BODY) % {"issuer": STATE, "title": "Russia - Level 4: Do Not Travel"}
+    assert french_body.replace("’", "&#x27;") in html or french_body in html
+    assert alert.body not in html  # the English sentence an import stored
+
+
+def test_an_editors_body_is_shown_as_written(client: Client) -> None:
+    alert = raise_alert("RU")
+    alert.body = "Flights to Moscow are suspended."
+    alert.save()
+    assert "Flights to Moscow are suspended." in client.get("/fr/alerts/").content.decode()
+
+
+def test_russian_banner_is_worded_from_the_level_not_the_stored_english(client: Client) -> None:
+    raise_alert("RU")
+    html = client.get("/ru/countries/russia/").content.decode()
+    banner = html[html.index('class="warning alert-banner') :]
+    banner = banner[: banner.index("</aside>")]
+    assert "(уровень 4" in banner and "do not travel" not in banner
+    assert 'lang="ru" dir="ltr"' in banner

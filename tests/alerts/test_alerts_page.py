@@ -44,3 +44,37 @@ def test_levels_table(client: Client) -> None:
 def test_empty_page(client: Client) -> None:
     html = client.get("/alerts/").content.decode()
     assert "No alert is active." in html and "No travel advisories have been imported" in html
+
+
+def test_empty_page_says_what_it_means_and_where_to_look(client: Client) -> None:
+    html = client.get("/alerts/").content.decode()
+    assert "That does not make every country safe" in html
+    assert 'href="https://www.gov.uk/foreign-travel-advice"' in html
+    assert 'href="https://travel.state.gov/' in html
+    assert 'href="/find/"' in html
+
+
+def test_empty_page_names_the_advice_givers_in_the_page_language(client: Client) -> None:
+    html = client.get("/fr/alerts/").content.decode()
+    assert ">Royaume-Uni</a>" in html and ">Allemagne</a>" in html
+
+
+def test_severity_is_a_word_read_from_the_catalogue(client: Client) -> None:
+    make_alert("RU", "Russia is currently at war in Ukraine")
+    make_alert("FR", "Strikes in Paris", severity=Severity.INFORMATION)
+    html = client.get("/alerts/").content.decode()
+    assert ">Crisis</strong>" in html and ">Information</strong>" in html
+
+
+def test_an_editors_english_headline_is_marked_english_on_the_arabic_page(
+    client: Client,
+) -> None:
+    make_alert("RU", "Russia is currently at war in Ukraine")
+    html = client.get("/ar/alerts/").content.decode()
+    assert '<span lang="en" dir="ltr">Russia is currently at war in Ukraine</span>' in html
+
+
+def test_advisory_titles_carry_their_issuers_language(client: Client) -> None:
+    make_advisory("US", "MX", 2, "Mexico Travel Advisory")
+    country = client.get("/ar/countries/mexico/").content.decode()
+    assert '<td lang="en" dir="ltr"><a href="https://example.org/US/MX"' in country

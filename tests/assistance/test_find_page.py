@@ -20,6 +20,15 @@ def test_blank_form_preselects_the_host_from_a_country_page_link(client: Client)
     assert 'id="use-location" hidden' in html and "web/locate.js" in html
 
 
+def test_both_country_lists_write_names_escaped_and_the_choice_selected(client: Client) -> None:
+    html = client.get(reverse("web:find"), {"citizen": "BA", "in": "TT"}).content.decode()
+    assert '<option value="BA" selected>Bosnia &amp; Herzegovina</option>' in html
+    assert '<option value="TT" selected>Trinidad &amp; Tobago</option>' in html
+    assert html.count(" selected>") == 2
+    french = client.get("/fr/find/").content.decode()
+    assert '<option value="DE">Allemagne</option>' in french
+
+
 def test_answer_page(client: Client) -> None:
     embassy = make_mission(wikidata="Q4374011", lat=55.7467, lon=37.595)
     response = client.get(reverse("web:find"), {"citizen": "CA", "in": "RU", "near": "55.75,37.6"})

@@ -16,7 +16,7 @@ from embassies.directory.status_words import month_text, partial_date_text
     [
         ("en", "24 February 2022", "February 2022"),
         ("fr", "24 février 2022", "février 2022"),
-        ("ru", "24 февраля 2022\u202fг.", "февраль 2022"),
+        ("ru", "24 февраля 2022", "февраль 2022"),
     ],
 )
 def test_partial_dates(language: str, day: str, month: str) -> None:

@@ -73,7 +73,7 @@ def test_map_degrades_to_coordinates_without_javascript(browser: Browser, direct
     page = context.new_page()
     page.goto(directory + "/countries/russia/")
     assert page.locator(".leaflet-container").count() == 0
-    link = page.get_by_role("link", name="43.11550, 131.88550")
+    link = page.get_by_role("link", name="43.11550° N, 131.88550° E")
     assert "openstreetmap.org" in (link.get_attribute("href") or "")
     context.close()
 

@@ -29,7 +29,7 @@ def test_article_page_shows_the_story_and_links_to_its_countries(
     page.get_by_role("link", name="Trump congratulates Putin, summit on cards").click()
     assert page.url == live_server.url + article.get_absolute_url()
     assert page.get_by_role("heading", level=1).inner_text() == article.title
-    assert "Published on 21/03/2018" in page.locator("article header").inner_text()
+    assert "Published on 21 March 2018" in page.locator("article header").inner_text()
     assert "congratulated Vladimir Putin" in page.locator(".article__body").inner_text()
     assert page.get_by_role("heading", name="Sham elections").count() == 1
     page.get_by_role("link", name="Russia", exact=True).click()

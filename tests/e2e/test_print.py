@@ -55,6 +55,6 @@ def test_the_emergency_card_prints_on_one_page(
     base, _ = site
     page = printed(browser, base + "/find/card/?citizen=CA&in=RU")
     assert not page.locator(".site-header").is_visible()
-    assert page.locator(".card-phone").first.is_visible()
+    assert page.locator(".card-phones .phone").first.is_visible()
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1

@@ -34,3 +34,29 @@ def test_country_at_a_point() -> None:
 def test_names_in_other_spellings_find_the_city(name: str, city: str) -> None:
     assert gazetteer.find_by_name(name, "UA")[0].name == city
     assert gazetteer.find_by_name(name)[0].name == city
+
+
+LANGUAGES = ("en", "fr", "es", "ru", "ar")
+
+
+@pytest.mark.parametrize("name", ["Ekaterinbourg", "يكاترنبيرج", "Екатеринбург"])
+def test_places_are_named_in_cldrs_words_as_well_as_geonames(name: str) -> None:
+    assert [c.name for c in gazetteer.places_named(name, "RU", LANGUAGES)] == ["Yekaterinburg"]
+
+
+def test_places_named_keep_to_the_country() -> None:
+    assert gazetteer.places_named("Yekaterinburg", "DE", LANGUAGES) == []
+    assert [c.country for c in gazetteer.places_named("Hong Kong", "CN", LANGUAGES)] == ["HK"]
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "city"),
+    [("Bali", "ID", "Denpasar"), ("Bavière", "DE", "Munich"), ("California", "US", "Los Angeles")],
+)
+def test_a_region_is_placed_at_its_largest_city(name: str, country: str, city: str) -> None:
+    region = gazetteer.region_named(name, country, LANGUAGES)
+    assert region is not None and region.city.name == city
+
+
+def test_a_region_of_another_country_is_not_found() -> None:
+    assert gazetteer.region_named("Bali", "MY", LANGUAGES) is None

@@ -97,10 +97,7 @@ def _redis_reachable() -> bool:
 def test_two_processes_share_one_count_in_redis(settings: Any) -> None:
     settings.CACHES = {
         **settings.CACHES,
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        },
+        "default": {"BACKEND": "embassies.lib.cache.TolerantRedisCache", "LOCATION": REDIS_URL},
     }
     settings.SEARCH_RATE = Rate(4, 60)
     address = _client_address()
@@ -127,8 +124,12 @@ def test_two_processes_share_one_count_in_redis(settings: Any) -> None:
     assert client.get("/search/").status_code == 429, "this process sees the other's count"
 
 
-def test_a_cache_outage_lets_requests_through(settings: Any) -> None:
-    settings.CACHES = unreachable_cache("django.core.cache.backends.redis.RedisCache")
+@pytest.mark.parametrize(
+    "backend",
+    ["embassies.lib.cache.TolerantRedisCache", "django.core.cache.backends.redis.RedisCache"],
+)
+def test_a_cache_outage_lets_requests_through(backend: str, settings: Any) -> None:
+    settings.CACHES = unreachable_cache(backend)
     request = Client().get("/healthz").wsgi_request
     assert check_rate(request, "search", Rate(1, 60)) is None
     assert check_rate(request, "search", Rate(1, 60)) is None

@@ -29,7 +29,8 @@ def test_own_missions_with_address_phones_hours_and_the_emergency_line(client: C
     assert "Starokonyushenny pereulok 23" in html
     assert 'href="tel:+74959256000"' in html
     assert "Mo-Fr 08:30-12:30,13:30-17:00" in html
-    assert "Emergency Watch and Response Centre" in html and "+1 613 996 8885" in html
+    assert "Emergency Watch and Response Centre" in html
+    assert 'href="tel:+16139968885">+1 613-996-8885</a>' in html
     assert f'Made on <time datetime="{timezone.now():%Y-%m-%d}' in html
     assert timezone.now().strftime("%-d %B %Y") in html
 
@@ -37,7 +38,7 @@ def test_own_missions_with_address_phones_hours_and_the_emergency_line(client: C
 def test_nearest_own_mission_first_when_a_point_is_given(client: Client) -> None:
     sample_site.build()
     html = _card(client, "citizen=CA&in=RU&near=43.12,131.89")
-    assert html.index("Consulate general of Canada in Vladivostok") < html.index(
+    assert html.index("Consulate General of Canada in Vladivostok") < html.index(
         "Embassy of Canada in Moscow"
     )
 

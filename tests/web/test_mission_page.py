@@ -75,7 +75,7 @@ def test_every_known_field(client: Client, embassy: Mission) -> None:
 
 def test_phone_is_a_tel_link_in_e164(client: Client, embassy: Mission) -> None:
     html = _page(client, embassy)
-    assert '<a href="tel:+74959256000">+7 495 925-60-00</a>' in html
+    assert '<a class="phone" dir="ltr" href="tel:+74959256000">+7 495 925-60-00</a>' in html
     assert "tel:call" not in html  # an unreadable number stays plain text
 
 
@@ -119,7 +119,7 @@ def test_map_data_and_coordinates_fallback(client: Client, embassy: Mission) -> 
             "approximate": False,
         }
     ]
-    assert "55.74780, 37.59530" in html
+    assert "55.74780° N, 37.59530° E" in html
     assert "https://www.openstreetmap.org/?mlat=55.74780&amp;mlon=37.59530" in html
     assert "/static/web/map.js" in html
 
@@ -192,7 +192,7 @@ def test_approximate_position_and_territory_are_said_plainly(client: Client) -> 
         territory="Abkhazia",
     )
     html = _page(client, mission)
-    assert "approximate: city centre" in html and "43.00, 41.02" in html
+    assert "approximate: city centre" in html and "43.00° N, 41.02° E" in html
     assert "#map=12/" in html  # not street level
     assert "In Abkhazia, a territory that Georgia does not control" in html
     assert "cannot help you in Georgia" in html

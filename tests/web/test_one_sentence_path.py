@@ -16,6 +16,7 @@ from django.utils.translation import trans_real
 
 from embassies.assistance import reasons
 from embassies.assistance.finder import find
+from embassies.assistance.models import Arrangement, ArrangementKind
 from embassies.countries.models import Country
 from embassies.locale import compile as catalogue
 from tests.alerts.builders import make_alert
@@ -57,8 +58,12 @@ def test_english_country_heading_and_interests_answer_share_the_form(client: Cli
     assert "United States’ embassies and consulates abroad" in page
     assert apostrophes(page) == {"’"}
     with translation.override("en"):
-        us, iran = Country.objects.get(code="US"), Country.objects.get(code="IR")
-        assert reasons.eu(us, iran, iran).count("’") == 2  # "member state’s", "the United States’"
+        us, iran, swiss = (Country.objects.get(code=code) for code in ("US", "IR", "CH"))
+        section = Arrangement(
+            represented=us, host=iran, representing=swiss, kind=ArrangementKind.INTERESTS_SECTION
+        )
+        answer = reasons.arrangement(section, swiss, us, iran)
+        assert answer == "Switzerland looks after the United States’ interests in Iran."
 
 
 def test_english_sentence_is_its_msgid_and_french_its_msgstr() -> None:

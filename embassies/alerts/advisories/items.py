@@ -31,6 +31,7 @@ class Issuer:
     parse: Callable[[bytes], list[Item]]  # raises AdvisoryFormatError
     urls: Callable[[], list[str]]  # live sources to try in turn (read from settings)
     tag_to_iso: Callable[[str], str | None] = lambda tag: None
+    language: str = "en"  # what its advisories' titles are written in: pages mark them so
 
 
 def parse_date(text: str | None) -> datetime | None:

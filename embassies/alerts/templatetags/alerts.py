@@ -9,15 +9,18 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from embassies.alerts import queries
-from embassies.alerts.advisories.issuers import name_of
+from embassies.alerts.advisories.issuers import language_of, name_of
 from embassies.alerts.banners import banner
-from embassies.alerts.levels import country_levels
-from embassies.alerts.models import Alert
-from embassies.alerts.raising import shown_headline
+from embassies.alerts.levels import country_levels, severity_label
+from embassies.alerts.models import Advisory, Alert
+from embassies.alerts.raising import shown_body, shown_headline
 from embassies.countries.grammar import place
 from embassies.countries.models import Country
+from embassies.lib.languages import direction
 
 register = template.Library()
 
@@ -45,6 +48,27 @@ def issuer_name(code: str) -> str:
 def headline(alert: Alert) -> str:
     """The alert's headline in the page's language while it is the one an import wrote."""
     return shown_headline(alert)
+
+
+@register.filter
+def body(alert: Alert) -> str:
+    """The alert's body in the page's language while it is the one an import wrote."""
+    return shown_body(alert)
+
+
+@register.filter
+def severity(alert: Alert) -> str:
+    return severity_label(alert.severity)
+
+
+@register.filter
+def issued_lang(advisory: Advisory) -> SafeString:
+    """' lang="en" dir="ltr"': an advisory's title is in its issuer's language, whatever the
+    page's, and is marked so that an Arabic page does not flip its punctuation."""
+    language = language_of(advisory.issuer)
+    if not language:
+        return SafeString(' dir="auto"')
+    return format_html(' lang="{}" dir="{}"', language, direction(language))
 
 
 @register.filter(name="place")

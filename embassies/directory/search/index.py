@@ -11,9 +11,11 @@ What is kept is data, never an answer: every query is still parsed, matched and 
 
 A generation lasts until the data changes. The domain announces each change after its commit
 (`embassies.lib.changes.changed`); the receiver (`data_changed`, connected in signals.py) bumps
-the shared generation number, so every process starts a new snapshot on its next query. Each
-query reads that number first (one cache read); when the shared cache cannot say, the query
-gets a snapshot of its own, read afresh, kept by no one: slower, never out of date.
+the shared generation number, so every process starts a new snapshot on its next query after
+EMBASSIES_PAGE_RECHECK_MS (this one's at once). A query reads that number first, from the
+shared cache when this process has not read it within that time; when the shared cache cannot
+say, the query gets a snapshot of its own, read afresh, kept by no one: slower, never out of
+date.
 """
 
 from __future__ import annotations
@@ -152,7 +154,9 @@ def current() -> Snapshot:
     reading = _reading.get()
     if reading is not None:
         return reading
-    generation = generations.current(GENERATION)
+    # Trusted for PAGE_RECHECK_MS, like the page cache's numbers: this process's own changes
+    # show at once, another's within that time, and most queries make no round trip for it.
+    generation = generations.read([GENERATION]).get(GENERATION)
     if generation is None:
         # The shared cache is away: changes made meanwhile cannot be told apart, so what was
         # kept is dropped, and this query reads afresh for itself.

@@ -2,14 +2,20 @@
 
 When a name fits several cities, the one people mean is a capital, then a city that hosts
 missions, then the most populous; a city in the sending state is never the place asked for.
+A region people name like a place ("Bali", an ISO 3166-2 subdivision) is one of the namesakes,
+found at its main city. A city that bears the name only as a machine romanisation of a name in
+another script (GeoNames' "bali" for Bari, from 巴里) is not one where a place bears it as
+written: "australian embassy bali" means Bali, not Bari.
 """
 
 from __future__ import annotations
 
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
+import pycountry
 from django.db.models import Count
 from rapidfuzz import fuzz, process
 
@@ -66,15 +72,55 @@ def _plausible(phrase: str, city: City) -> bool:
     return len(phrase) > 3 or normalize(city.name) == phrase
 
 
+def _written(phrase: str, city: City) -> bool:
+    """The city bears the name as people write it: its own name, or an alternate name that is
+    not all lower case (GeoNames' lower-case alternates romanise names in other scripts)."""
+    names = (city.name, *(n for n in city.alt_names if not n.islower()))
+    return any(normalize(n) == phrase for n in names)
+
+
 def cities_named(phrase: str) -> list[City]:
-    """Every city this normalised phrase names, most populous first."""
+    """Every city this normalised phrase names (a region's main city among them), those that
+    bear the name as written first, most populous first; romanisations only when no place
+    bears the name as written."""
+    return list(_cities_named(phrase))
+
+
+@lru_cache(maxsize=8192)
+def _cities_named(phrase: str) -> tuple[City, ...]:
+    """Kept per phrase: the gazetteer never changes in a process, and telling a name as
+    written from a romanisation reads every alternate name of every namesake."""
     if phrase in NOT_PLACES or len(phrase) < 3:
-        return []
+        return ()
     for variant in _variants(phrase):
         found = [c for c in gazetteer.find_by_name(variant) if _plausible(phrase, c)]
-        if found:
-            return found
-    return []
+        regions = [c for c in regions_named(variant) if c not in found]
+        written = [c for c in found if _written(variant, c)] + regions
+        if written or found:
+            return tuple(written or found)
+    return ()
+
+
+@cache
+def _subdivision_countries() -> dict[str, tuple[str, ...]]:
+    """Each ISO 3166-2 subdivision's normalised name -> the countries that have one so named."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for subdivision in pycountry.subdivisions:
+        key = normalize(subdivision.name)
+        if len(key) > 3:  # short names are codes and abbreviations, not what people type
+            found[key].add(subdivision.country_code)
+    return {key: tuple(sorted(codes)) for key, codes in found.items()}
+
+
+@lru_cache(maxsize=2048)
+def regions_named(phrase: str) -> tuple[City, ...]:
+    """The main city of each region (island, province, state) this normalised phrase names:
+    "bali" -> Denpasar; () for most phrases, which name no region (one dict lookup)."""
+    if phrase in NOT_PLACES:
+        return ()
+    codes = _subdivision_countries().get(phrase, ())
+    found = (gazetteer.city_for_label(phrase, code) for code in codes)
+    return tuple(city for city in found if city is not None)
 
 
 @cache

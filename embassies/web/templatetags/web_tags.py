@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 
+from embassies.directory.formats import coordinates
 from embassies.directory.freshness import Freshness, freshness
 from embassies.directory.models import Mission
 from embassies.web.present import osm_url
@@ -22,12 +23,11 @@ def osm(mission: Mission) -> str:
 
 @register.filter
 def coords(mission: Mission) -> str:
-    """'55.75170, 37.58970': the text fallback that every map has; a city centre to two
+    """'55.75170° N, 37.58970° E': the text fallback that every map has; a city centre to two
     decimals (about a kilometre), the precision it has."""
     if mission.lat is None or mission.lon is None:
         return ""
-    digits = 2 if mission.position_approximate else 5
-    return f"{mission.lat:.{digits}f}, {mission.lon:.{digits}f}"
+    return coordinates(mission.lat, mission.lon, 2 if mission.position_approximate else 5)
 
 
 @register.filter

@@ -19,3 +19,9 @@ def get(code: str) -> Issuer:
 def name_of(code: str) -> str:
     """ "US Department of State"; the bare code for an issuer no module describes any more."""
     return ISSUERS[code].name if code in ISSUERS else code
+
+
+def language_of(code: str) -> str:
+    """The language the issuer's advisories are written in; "" for an issuer no module
+    describes any more."""
+    return ISSUERS[code].language if code in ISSUERS else ""

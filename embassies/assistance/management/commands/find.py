@@ -1,4 +1,4 @@
-"""Which offices can help a citizen abroad: `embassies find --citizen XX --in YY [--near LAT,LON] --json`."""
+"""Which offices can help a citizen abroad: `embassies find --citizen XX --in YY [--near PLACE|LAT,LON] --json`."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from embassies.assistance.finder import Answer, FinderError, FinderResult, find
-from embassies.assistance.points import parse_point
+from embassies.assistance.finder import Answer, FinderError, FinderResult
+from embassies.assistance.points import Near, which_one
+from embassies.assistance.points import answer as answer_near
 from embassies.assistance.serialize import finder_to_dict
+from embassies.countries.models import Country
 from embassies.directory.freshness import freshness
 
 
@@ -22,15 +24,22 @@ class Command(BaseCommand):
             "--citizen", required=True, help="Citizenship, ISO 3166-1 alpha-2 (CA)."
         )
         parser.add_argument("--in", dest="host", required=True, help="Where you are, alpha-2 (RU).")
-        parser.add_argument("--near", help="Where you are exactly: LAT,LON (43.1155,131.8855).")
+        parser.add_argument(
+            "--near",
+            help="Where you are: a town or city in any of the site's languages (Saint Petersburg,"
+            " Санкт-Петербург), or LAT,LON (43.1155,131.8855).",
+        )
         parser.add_argument("--json", action="store_true", help="Print the answer as JSON.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            near = parse_point(options["near"]) if options["near"] else None
-            result = find(options["citizen"], options["host"], near)
+            located, result = answer_near(
+                options["citizen"], options["host"], options["near"] or ""
+            )
         except FinderError as error:
             raise CommandError(str(error)) from error
+        if result is None:
+            raise CommandError(_choices(options["near"], options["host"], located))
         if options["json"]:
             self.stdout.write(json.dumps(finder_to_dict(result), ensure_ascii=False))
         else:
@@ -38,6 +47,9 @@ class Command(BaseCommand):
 
     def show(self, result: FinderResult) -> None:
         self.stdout.write(result.message)
+        for said in (result.nationality_note, result.eu_rule):
+            if said:
+                self.stdout.write(said)
         for answer in result.answers:
             self.stdout.write(f"- {_office(answer)}{_where(answer)}: {answer.reason}")
             notice = freshness(answer.mission).notice if answer.mission else answer.note
@@ -47,6 +59,14 @@ class Command(BaseCommand):
             self.stdout.write(f"- not available: {answer.reason}")
         for line in result.emergency_lines:
             self.stdout.write(f"Emergency line: {line.name}: {line.phone}")
+        if result.no_emergency_line:
+            self.stdout.write(result.no_emergency_line)
+
+
+def _choices(near: str, host: str, located: Near) -> str:
+    """Which place? Each with the LAT,LON to give as --near."""
+    places = [f"- {place.label}: --near {place.near}" for place in located.choices]
+    return "\n".join([which_one(near, Country.objects.get(code=host.strip().upper())), *places])
 
 
 def _office(answer: Answer) -> str:

@@ -12,6 +12,19 @@
     return link;
   }
 
+  // Offline or blocked, the tiles fail silently and leave a blank grey box: say so in words
+  // (the page's language, from the element's data-tiles-failed), once, beside the map.
+  function sayTilesFailed(el) {
+    var text = el.getAttribute("data-tiles-failed");
+    if (!text || el.getAttribute("data-tiles-said")) { return; }
+    el.setAttribute("data-tiles-said", "true");
+    var note = document.createElement("p");
+    note.className = "notice map-notice";
+    note.setAttribute("role", "status");
+    note.textContent = text;
+    el.parentNode.insertBefore(note, el.nextSibling);
+  }
+
   function draw(el) {
     var source = document.getElementById(el.getAttribute("data-markers"));
     var markers = source ? JSON.parse(source.textContent) : [];
@@ -21,7 +34,7 @@
     if (el.getAttribute("data-tiles")) {
       L.tileLayer(el.getAttribute("data-tiles"), {
         maxZoom: 19, attribution: el.getAttribute("data-attribution") || ""
-      }).addTo(map);
+      }).on("tileerror", function () { sayTilesFailed(el); }).addTo(map);
     }
     var points = markers.map(function (m) {
       // A city centre (approximate) is drawn as an area of a few kilometres, not a pin.

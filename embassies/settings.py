@@ -419,6 +419,30 @@ US_ADVISORIES_API_URL = env_str(
     "https://cadataapi.state.gov/api/TravelAdvisories",
     "The same advisories as JSON (consular data API), tried when the RSS feed fails.",
 )
+CA_ADVISORIES_URL = env_str(
+    "CA_ADVISORIES_URL",
+    "https://data.international.gc.ca/travel-voyage/index-updated.json",
+    "Global Affairs Canada's travel advice index, read by `advisories fetch --issuer CA`.",
+)
+DE_ADVISORIES_URL = env_str(
+    "DE_ADVISORIES_URL",
+    "https://www.auswaertiges-amt.de/opendata/travelwarning",
+    "German Federal Foreign Office's OpenData travel warnings, read by `--issuer DE`.",
+)
+GB_ADVISORIES_URL = env_str(
+    "GB_ADVISORIES_URL",
+    "https://www.gov.uk/api/content/foreign-travel-advice",
+    "GOV.UK Content API's index of the FCDO's travel advice; each country's is under it.",
+)
+# Checked against the issuers' modules at start-up (AlertsConfig.ready): an unknown code stops it.
+ADVISORY_ISSUERS = [
+    code.upper()
+    for code in env_list(
+        "EMBASSIES_ADVISORY_ISSUERS",
+        ["US", "GB", "CA", "DE"],
+        "Issuers whose advisories `advisories fetch` reads when given no --issuer, in turn.",
+    )
+]
 MAP_TILE_URL = env_str(
     "EMBASSIES_TILE_URL",
     "https://tile.openstreetmap.org/{z}/{x}/{y}.png",

@@ -9,5 +9,9 @@ class AlertsConfig(AppConfig):
 
     def ready(self) -> None:
         from embassies.alerts import announce
+        from embassies.alerts.advisories import issuers
 
         announce.connect()  # saved and deleted rows announce their countries (lib/changes.py)
+        # An unknown code in EMBASSIES_ADVISORY_ISSUERS stops the start-up here, naming the
+        # known ones, rather than the nightly fetch much later.
+        issuers.configured()

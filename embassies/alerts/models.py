@@ -43,6 +43,21 @@ def active_q(now: datetime | None = None) -> Q:
     return Q(starts_at__lte=now) & (Q(ends_at__isnull=True) | Q(ends_at__gt=now))
 
 
+class AdvisorySource(models.Model):
+    """What an issuer's live source last answered, saved with the advisories it gave: the
+    validators the next fetch sends (a conditional GET, answered 304 when nothing changed) and
+    when the source was last read."""
+
+    url = models.URLField(max_length=500, unique=True)
+    issuer = models.CharField(max_length=8, db_index=True)
+    etag = models.CharField(max_length=300, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    checked_at = models.DateTimeField(help_text="The last answer read: stored, or 304.")
+
+    def __str__(self) -> str:
+        return f"{self.issuer} {self.url}"
+
+
 class Advisory(models.Model):
     """One issuing government's current travel advisory for one country."""
 
@@ -51,7 +66,17 @@ class Advisory(models.Model):
     )
     country = models.ForeignKey(Country, models.CASCADE, related_name="advisories")
     level = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(4)], help_text="1 (lowest) to 4."
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text="The common scale, 1 (normal precautions) to 4 (do not travel).",
+    )
+    parts_only = models.BooleanField(
+        default=False, help_text="The issuer warns more strictly about parts of the country."
+    )
+    issuer_level = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='The issuer\'s own words for its level: "Reisewarnung", '
+        '"Avoid non-essential travel".',
     )
     title = models.CharField(max_length=300, help_text="The advisory's title, as published.")
     published = models.DateTimeField(null=True, blank=True)

@@ -7,13 +7,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Case, F, Prefetch, QuerySet, When
+from django.db.models import Case, F, Max, Prefetch, QuerySet, When
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from embassies.alerts.models import Advisory, Alert, Severity, Source, active_q
+from embassies.alerts.models import Advisory, AdvisorySource, Alert, Severity, Source, active_q
 from embassies.alerts.serialize import alert_summary
+from embassies.countries.models import Country
+from embassies.directory import titles
 from embassies.directory.models import Mission
+from embassies.lib import collation
+
+DO_NOT_TRAVEL = 4  # the top of the common scale every issuer's levels are mapped onto
 
 
 def active(now: datetime | None = None) -> QuerySet[Alert]:
@@ -90,6 +95,46 @@ def crises(now: datetime | None = None) -> Crises:
 def advisories(code: str | None = None) -> QuerySet[Advisory]:
     found = Advisory.objects.select_related("country").order_by("country__name", "issuer")
     return found.filter(country_id=code.upper()) if code else found
+
+
+@dataclass(frozen=True)
+class CountryAdvice:
+    """One country's official travel advice: each issuer's advisory as that issuer gives it,
+    side by side (never averaged into one level)."""
+
+    country: Country
+    advisories: list[Advisory]  # one per issuer, by issuer code
+
+    @property
+    def do_not_travel(self) -> bool:
+        """At least one issuer advises against all travel to the whole country."""
+        return any(a.level == DO_NOT_TRAVEL and not a.parts_only for a in self.advisories)
+
+
+def advice(code: str | None = None) -> list[CountryAdvice]:
+    """Every issuer's advisory, of one country or all, grouped by country: countries that an
+    issuer says not to travel to at all first, then by name in the page's language."""
+    grouped: dict[str, list[Advisory]] = {}
+    for advisory in advisories(code):
+        grouped.setdefault(advisory.country_id, []).append(advisory)
+    found = [CountryAdvice(rows[0].country, rows) for rows in grouped.values()]
+    language = titles.language_now()
+    named = collation.sorted_by(found, lambda a: titles.country_name(a.country, language), language)
+    return sorted(named, key=lambda a: not a.do_not_travel)  # stable: names stay in order
+
+
+def read_at(codes: list[str]) -> dict[str, datetime]:
+    """Issuer code -> when its advice was last read: its live source's last answer (a 304
+    included), else the last import that changed one of its advisories."""
+    found: dict[str, datetime] = {}
+    changed = (
+        Advisory.objects.filter(issuer__in=codes).values("issuer").annotate(at=Max("updated_at"))
+    )
+    checked = AdvisorySource.objects.filter(issuer__in=codes).values("issuer")
+    for row in [*changed, *checked.annotate(at=Max("checked_at"))]:
+        code, at = row["issuer"], row["at"]
+        found[code] = max(at, found.get(code, at))
+    return found
 
 
 def _changed_at(now: datetime) -> Greatest:

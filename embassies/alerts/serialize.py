@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
-from embassies.alerts.advisories.issuers import name_of
+from embassies.alerts.advisories.issuers import credit_of, name_of
 from embassies.alerts.models import Advisory, Alert, Severity
 
 
@@ -54,13 +54,18 @@ def alert_to_dict(alert: Alert, request: HttpRequest | None = None) -> dict[str,
 
 
 def advisory_to_dict(advisory: Advisory) -> dict[str, Any]:
+    """One issuer's advice for one country: `level` on the common scale (1-4), the issuer's own
+    words beside it, and the credit its terms require wherever it is shown."""
     return {
         "issuer": advisory.issuer,
         "issuer_name": name_of(advisory.issuer),
         "code": advisory.country_id,
         "level": advisory.level,
+        "parts_only": advisory.parts_only,
+        "issuer_level": advisory.issuer_level,
         "title": advisory.title,
         "published": _iso(advisory.published),
         "link": advisory.link or None,
         "updated_at": _iso(advisory.updated_at),
+        "credit": credit_of(advisory.issuer) or None,
     }

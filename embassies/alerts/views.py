@@ -11,6 +11,5 @@ from embassies.alerts.levels import world_table
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    issuers, rows = world_table()
-    context = {"alerts": queries.listing(), "issuers": issuers, "rows": rows, "guides": GUIDES}
+    context = {"alerts": queries.listing(), "table": world_table(), "guides": GUIDES}
     return render(request, "alerts/index.html", context)

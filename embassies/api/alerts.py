@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.params.functions import Query  # typed; ninja's aliases are for annotations
 
 from embassies.alerts import queries
@@ -37,14 +37,28 @@ class AlertOut(Schema):
 
 
 class AdvisoryOut(Schema):
-    issuer: str
+    issuer: str = Field(description='The issuing state, ISO alpha-2: "US", "GB", "CA", "DE".')
     issuer_name: str
-    code: str
-    level: int
+    code: str = Field(description="The country the advice is about, ISO alpha-2.")
+    level: int = Field(
+        description="The common scale: 1 normal precautions, 2 increased caution, "
+        "3 reconsider or avoid non-essential travel, 4 do not travel (the whole country)."
+    )
+    parts_only: bool = Field(
+        description="The issuer also warns against parts of the country, more strictly "
+        "than `level` (a regional or partial warning)."
+    )
+    issuer_level: str = Field(
+        description='The issuer\'s own words for its level: "Avoid non-essential travel", '
+        '"Reisewarnung"; empty when it states none.'
+    )
     title: str
     published: str | None
     link: str | None
     updated_at: str
+    credit: str | None = Field(
+        description="The attribution the issuer's terms require wherever its advice is shown."
+    )
 
 
 class AlertsOut(Schema):

@@ -27,6 +27,12 @@ def possessive(name: str) -> str:
     return f"{name}\u2019" if name.endswith("s") else f"{name}\u2019s"
 
 
+def the(name: str, article: bool = True) -> str:
+    """ "the US Department of State" inside an English sentence, where the name takes an
+    article; the name alone in other languages, whose sentences keep it in English."""
+    return f"the {name}" if english() and article else name
+
+
 def sentence(text: str) -> str:
     """A capital first letter: a sentence may open with a placeholder ("the United States")."""
     return text[:1].upper() + text[1:]

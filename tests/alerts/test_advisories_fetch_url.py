@@ -47,6 +47,7 @@ def test_live_sources_fall_back_from_rss_to_the_json_api(settings: Any, fast_ret
     with serve({"/api/TravelAdvisories": (200, {}, api_json(FIRST))}) as (base, seen):
         settings.US_ADVISORIES_URL = f"{base}/_res/rss/TAsTWs.xml"  # answers 404
         settings.US_ADVISORIES_API_URL = f"{base}/api/TravelAdvisories"
+        settings.ADVISORY_ISSUERS = ["US"]
         out = fetch()
     assert [r["path"] for r in seen] == ["/_res/rss/TAsTWs.xml", "/api/TravelAdvisories"]
     assert f"from {base}/api/TravelAdvisories" in out
@@ -57,6 +58,7 @@ def test_every_live_source_failing_changes_nothing(settings: Any, fast_retries: 
     with serve({"/api": (200, {}, b"[]")}) as (base, _):
         settings.US_ADVISORIES_URL = f"{base}/rss"
         settings.US_ADVISORIES_API_URL = f"{base}/api"
+        settings.ADVISORY_ISSUERS = ["US"]
         with pytest.raises(CommandError, match="no live source answered") as error:
             fetch()
     assert "HTTP 404" in str(error.value) and "no advisories in the answer" in str(error.value)

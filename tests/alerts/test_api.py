@@ -31,10 +31,13 @@ def test_shape(client: Client) -> None:
         "issuer_name": "US Department of State",
         "code": "RU",
         "level": 4,
+        "parts_only": False,
+        "issuer_level": "",
         "title": "Russia - Level 4: Do Not Travel",
         "published": None,
         "link": "https://example.org/US/RU",
         "updated_at": None,
+        "credit": None,
     }
 
 
@@ -58,3 +61,12 @@ def test_errors_in_the_one_shape(client: Client, query: str, status: int) -> Non
 
 def test_in_the_openapi_document(client: Client) -> None:
     assert "/api/v1/alerts" in client.get("/api/v1/openapi.json").json()["paths"]
+
+
+def test_openapi_states_the_common_scale_fields(client: Client) -> None:
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    fields = schemas["AdvisoryOut"]["properties"]
+    for name in ("issuer", "level", "parts_only", "issuer_level", "published", "link", "credit"):
+        assert name in fields, name
+    assert "do not travel" in fields["level"]["description"]
+    assert set(schemas["AdvisoryOut"]["required"]) >= {"parts_only", "issuer_level", "credit"}

@@ -21,8 +21,8 @@ from tests.ops.test_backup_restore import fingerprint
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # A migration nothing depends on, which creates one table: what an older backup lacks.
-LATEST = ("alerts", "0002_historicalalert")
-LATEST_TABLE = "alerts_historicalalert"
+LATEST = ("alerts", "0004_advisory_source")
+LATEST_TABLE = "alerts_advisorysource"
 SQLITE = connection.vendor == "sqlite"
 
 
@@ -127,7 +127,7 @@ def test_a_backup_missing_a_migration_its_others_need_is_refused(tmp_path: Path)
 def test_an_older_complete_backup_is_restored_then_migrated(tmp_path: Path) -> None:
     """Made before the latest migration: its table is missing, and so is its record."""
     path = tmp_path / "older.backup"
-    forget = "DELETE FROM django_migrations WHERE app = 'alerts' AND name = '0002_historicalalert'"
+    forget = "DELETE FROM django_migrations WHERE app = 'alerts' AND name = '0004_advisory_source'"
     if SQLITE:
         _sqlite_backup(path, forget, f"DROP TABLE {LATEST_TABLE}")
     else:

@@ -20,8 +20,20 @@ def _by_tag(item: Item, issuer: Issuer) -> str | None:
     return next((code for tag in item.tags if (code := issuer.tag_to_iso(tag))), None)
 
 
+def _by_code(item: Item, issuer: Issuer) -> Resolved:
+    """An issuer that keys its advisories by ISO code: the code or nothing, never the name."""
+    code = _by_tag(item, issuer)
+    if code:
+        return Resolved(item, (code,))
+    shown = ", ".join(item.tags) or "none"
+    return Resolved(item, (), (f"{item.title!r}: no country code we know (code: {shown})",))
+
+
 def resolve(item: Item, issuer: Issuer) -> Resolved:
-    """The title first (the project's resolver), the issuer's country tag only as a fallback."""
+    """The title first (the project's resolver), the issuer's country tag only as a fallback;
+    for an issuer that keys its advisories by ISO code, the code alone."""
+    if issuer.by_code:
+        return _by_code(item, issuer)
     places = resolve_places(item.place)
     tag = _by_tag(item, issuer)
     if not places.codes:

@@ -11,8 +11,9 @@ from django.utils import timezone
 from embassies.alerts import raising
 from embassies.alerts.advisories.items import AdvisoryFormatError, Issuer, Item
 from embassies.alerts.advisories.resolve import resolve
-from embassies.alerts.models import Advisory
+from embassies.alerts.models import Advisory, AdvisorySource
 from embassies.countries.models import Country
+from embassies.lib.changes import countries_changed
 from embassies.lib.urls import web_url
 
 
@@ -28,6 +29,7 @@ class Summary:
     ended: list[str] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    not_modified: bool = False  # the live source answered 304: the stored advisories stand
 
 
 _NEVER = datetime.min.replace(tzinfo=UTC)
@@ -40,6 +42,16 @@ def _newer(item: Item, than: Item | None) -> bool:
     return (item.published or _NEVER, item.level or 0) > (than.published or _NEVER, than.level or 0)
 
 
+def _unplaced(item: Item, issuer: Issuer, placed: bool) -> str:
+    """How an item that is not stored is reported: its title, and the code an issuer that keys
+    by code gave, so that an operator can tell which entry it was."""
+    if placed:
+        return f"{item.title} (no level stated)"
+    if issuer.by_code:
+        return f"{item.title} (code {', '.join(item.tags) or 'missing'})"
+    return item.title
+
+
 def wanted(issuer: Issuer, items: list[Item], summary: Summary) -> dict[str, Item]:
     """Country code -> the item that sets its level; what cannot be placed goes to the summary."""
     chosen: dict[str, Item] = {}
@@ -47,9 +59,7 @@ def wanted(issuer: Issuer, items: list[Item], summary: Summary) -> dict[str, Ite
         found = resolve(item, issuer)
         summary.notes += found.notes
         if not found.codes or item.level is None:
-            summary.unresolved.append(
-                f"{item.title} (no level stated)" if found.codes else item.title
-            )
+            summary.unresolved.append(_unplaced(item, issuer, bool(found.codes)))
             continue
         for code in found.codes:
             if _newer(item, chosen.get(code)):
@@ -61,6 +71,8 @@ def _values(item: Item) -> dict[str, object]:
     # A link that is not a clean http(s) URL (javascript:, data:) is dropped, the level kept.
     return {
         "level": item.level,
+        "parts_only": item.parts_only,
+        "issuer_level": item.issuer_level[:200],
         "title": item.title[:300],
         "published": item.published,
         "link": web_url(item.link[:500]),
@@ -82,8 +94,47 @@ def _save(
     return old, "updated"
 
 
-def store(issuer: Issuer, items: list[Item], source: str, now: datetime | None = None) -> Summary:
-    """All or nothing: an error anywhere leaves the previous advisories and alerts as they were."""
+def _checked(issuer: Issuer, source: str, now: datetime, validators: dict[str, str]) -> None:
+    """When the live source was last read (and its validators, when it sent new ones). Pages
+    show the day: they are told when it changes, at most once a day, not on every read."""
+    before = AdvisorySource.objects.filter(url=source).values_list("checked_at", flat=True)
+    last = before.first()
+    AdvisorySource.objects.update_or_create(
+        url=source, defaults={"issuer": issuer.code, "checked_at": now, **validators}
+    )
+    if last is None or timezone.localdate(last) != timezone.localdate(now):
+        shown = Advisory.objects.filter(issuer=issuer.code).values_list("country_id", flat=True)
+        countries_changed(list(shown))
+
+
+def remember(issuer: Issuer, source: str, validators: dict[str, str] | None, now: datetime) -> None:
+    """Saved with the advisories (in store's transaction), so that a run that failed is never
+    answered 304 the next time. A file or a URL given by hand replaces what a live source said:
+    the issuer's validators are forgotten, so its next live fetch reads the source whole."""
+    if validators is None:
+        AdvisorySource.objects.filter(issuer=issuer.code).delete()
+        return
+    _checked(issuer, source, now, validators)
+
+
+def not_modified(issuer: Issuer, source: str, now: datetime | None = None) -> Summary:
+    """A 304 from the live source: nothing changes but when it was last read."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _checked(issuer, source, now, {})
+        kept = Advisory.objects.filter(issuer=issuer.code).count()
+    return Summary(issuer.code, source, unchanged=kept, not_modified=True)
+
+
+def store(
+    issuer: Issuer,
+    items: list[Item],
+    source: str,
+    now: datetime | None = None,
+    validators: dict[str, str] | None = None,
+) -> Summary:
+    """All or nothing: an error anywhere leaves the previous advisories and alerts as they were.
+    `validators`: the live answer's, to ask with next time; None for a file or a given URL."""
     if not items:
         raise AdvisoryFormatError("the document lists no advisories; nothing was changed")
     now = now or timezone.now()
@@ -94,6 +145,7 @@ def store(issuer: Issuer, items: list[Item], source: str, now: datetime | None =
     with transaction.atomic():
         countries = Country.objects.in_bulk(list(chosen))
         stored = {a.country_id: a for a in Advisory.objects.filter(issuer=issuer.code)}
+        remember(issuer, source, validators, now)
         for code, item in chosen.items():
             if code not in countries:
                 summary.unresolved.append(f"{item.title} ({code} is not in the directory)")

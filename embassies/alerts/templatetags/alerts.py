@@ -15,7 +15,8 @@ from django.utils.safestring import SafeString
 from embassies.alerts import queries
 from embassies.alerts.advisories.issuers import language_of, name_of
 from embassies.alerts.banners import banner
-from embassies.alerts.levels import country_levels, severity_label
+from embassies.alerts.levels import country_table, severity_label
+from embassies.alerts.levels import level_words as level_in_words
 from embassies.alerts.models import Advisory, Alert
 from embassies.alerts.raising import shown_body, shown_headline
 from embassies.countries.grammar import place
@@ -35,8 +36,16 @@ def alert_banners(countries: Any, mission: Any = None) -> dict[str, Any]:
 
 @register.inclusion_tag("alerts/_advisory_levels.html")
 def advisory_levels(country: Any) -> dict[str, Any]:
-    """Each issuer's advisory level for a country side by side; a notice at level 3."""
-    return country_levels(queries.codes_of([country])[0] if country else "")
+    """Each issuer's advice for a country side by side (a code or a Country, or nothing: no
+    table); a notice at level 3. /alerts/ includes the same template with every country's."""
+    codes = queries.codes_of([country]) if country else []
+    return {"table": country_table(codes[0] if codes else "")}
+
+
+@register.filter
+def level_words(advisory: Advisory) -> str:
+    """ "Do not travel": the advisory's level on the common scale, in the page's language."""
+    return level_in_words(advisory.level)
 
 
 @register.filter

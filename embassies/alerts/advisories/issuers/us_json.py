@@ -6,10 +6,9 @@ Updated, sometimes wrapped in {"data": [...]}), so they are read case-insensitiv
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from embassies.alerts.advisories.items import AdvisoryFormatError, Item, parse_date
+from embassies.alerts.advisories.items import AdvisoryFormatError, Item, json_document, parse_date
 from embassies.alerts.advisories.titles import collapse, split_title
 
 
@@ -35,8 +34,5 @@ def _item(record: dict[str, Any]) -> Item:
 
 
 def parse(body: bytes) -> list[Item]:
-    try:
-        data = json.loads(body)
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise AdvisoryFormatError(f"not valid JSON: {error}") from error
+    data = json_document(body)
     return [_item(record) for record in _records(data)]

@@ -22,6 +22,28 @@ def run(args: list[str], env: dict[str, str]) -> None:
     subprocess.run([EMBASSIES, *args], env=env, check=True, capture_output=True, timeout=300)
 
 
+def as_at_a_terminal() -> None:
+    """Ctrl-C as a terminal delivers it: the shell starts a command with SIGINT at its default
+    and unblocked, whatever the test runner's own state, which a child would inherit."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
+
+
+def signal_state(pid: int) -> str:
+    """The stopped import's signal masks, to tell a signal it never saw from one it ignored."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        return " ".join(line.strip() for line in status if line.startswith(("SigBlk", "SigIgn")))
+
+
+def missions(database: Path) -> str:
+    """How many missions another connection sees: 40 while the import's transaction is open."""
+    try:
+        with closing(sqlite3.connect(database, timeout=1)) as db:
+            return str(db.execute("SELECT count(*) FROM directory_mission").fetchone()[0])
+    except sqlite3.OperationalError as error:  # held exclusively: a checkpoint, not a transaction
+        return f"unreadable ({error})"
+
+
 def snapshot_of(database: Path) -> list[tuple[object, ...]]:
     with closing(sqlite3.connect(database)) as db:
         return db.execute(
@@ -47,13 +69,15 @@ def test_interrupted_import_leaves_previous_data_intact(tmp_path: Path) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=as_at_a_terminal,
     )
     assert full.stderr is not None
     while "writing" not in (line := full.stderr.readline()):
         assert line, "the import ended before it started writing"
     frozen_inside_transaction(full, lambda: write_lock_taken(database))
+    frozen = f"when stopped: {signal_state(full.pid)}, {missions(database)} missions"
     full.send_signal(signal.SIGINT)  # Ctrl-C, delivered as soon as it runs again
     full.send_signal(signal.SIGCONT)
     _, rest = full.communicate(timeout=120)
-    assert full.returncode != 0 and "KeyboardInterrupt" in rest, rest[-2000:]
+    assert full.returncode != 0 and "KeyboardInterrupt" in rest, f"{frozen}; {rest[-2000:]}"
     assert snapshot_of(database) == before

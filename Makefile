@@ -60,6 +60,7 @@ bench: dev-install
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.exports
 	$(BIN)/python -m bench.news
+	$(BIN)/python -m bench.news --labelled
 	$(BIN)/python -m bench.ops
 	$(BIN)/python -m bench.pagecache
 	REDIS_URL=redis://127.0.0.1:6379/13 $(BIN)/python -m bench.pagecache

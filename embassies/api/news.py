@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.params.functions import Path, Query  # typed; ninja's aliases are for annotations
 
 from embassies.api.errors import ApiError
@@ -36,6 +36,9 @@ class TagCountryOut(Schema):
     code: str
     name: str
     score: float
+    passing: bool = Field(
+        description="Named only in passing: not one of the countries the document concerns."
+    )
 
 
 class TagOut(Schema):
@@ -55,7 +58,8 @@ class ArticleOut(Schema):
     published: str
     source: str | None
     source_url: str | None
-    author: str | None
+    author: str | None  # a person; an agency's name goes to `agency`
+    agency: str | None = Field(description="The news agency credited (AFP, Reuters, ...).")
     image: ImageOut | None
     countries: list[TagCountryOut]
     primary: str | None
@@ -81,7 +85,8 @@ class NewsOut(Schema):
     ],
 )
 def tag(request: HttpRequest) -> dict[str, Any]:
-    """Each country the document concerns with a score (the primary's is 1.0), and the primary."""
+    """Each country the document names with a score (the primary's is 1.0), `passing` for those
+    named only in passing, and the primary."""
     body = _tag_body(request)
     try:
         return tag_document(body, request.content_type or "").as_dict()

@@ -40,22 +40,32 @@ class FeedAdmin(admin.ModelAdmin[Feed]):
 class ArticleCountryInline(admin.TabularInline[ArticleCountry, Article]):
     model = ArticleCountry
     extra = 0
+    # "passing": named only in passing; the article is then not listed as news about it.
+    fields = ["country", "score", "passing"]
     autocomplete_fields = ["country"]
 
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # simple_history ships no type hints
-    list_display = ["title", "published", "source", "primary_country"]
-    list_filter = ["source", "primary_country"]
+    list_display = ["title", "published", "source", "agency", "primary_country"]
+    list_filter = ["agency", "source", "primary_country"]
     list_select_related = ["primary_country"]
     search_fields = ["title", "source_url"]
     date_hierarchy = "published"
     exclude = ["search_text"]
-    readonly_fields = ["content_hash", "created_at"]
     raw_id_fields = ["feed"]
     autocomplete_fields = ["primary_country"]
     inlines = [ArticleCountryInline]
     formfield_overrides = URLS
+
+    readonly_fields = ["content_hash", "created_at", "tags_edited"]
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        tags = [f for f in formsets if f.model is ArticleCountry and f.has_changed()]
+        if tags or "primary_country" in form.changed_data:
+            # An update, not a save: the flag is bookkeeping, not a version of the article.
+            Article.objects.filter(pk=form.instance.pk).update(tags_edited=True)
 
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
         # Pages show the body as HTML: an editor's paste is cleaned like every import.

@@ -20,6 +20,7 @@ from embassies.lib.text import normalize
 from embassies.lib.urls import web_url
 from embassies.news.announce import article_key
 from embassies.news.bounds import MarkupRefused
+from embassies.news.credit import byline, credited
 from embassies.news.documents import Draft
 from embassies.news.models import Article, ArticleCountry, Feed
 from embassies.news.sanitize import clean_html, content_hash, html_to_text
@@ -81,26 +82,73 @@ def _article(draft: Draft, feed: Feed | None) -> Article:
         source=draft.source[:200] or urlsplit(source_url).hostname or "",
         source_url=source_url,
         guid=draft.guid[:1000],
-        author=draft.author[:300],
         image_url=image_url,
         image_credit=draft.image_credit[:300] if image_url else "",
         feed=feed,
     )
     set_body(article, draft.body_html)
+    set_credit(article, draft.author)
     return article
+
+
+def set_credit(article: Article, author: str) -> None:
+    """Split the byline into its person and its agency ("Jane Doe, AP"), and credit the agency
+    the text or the address names: `author` holds a person only, never "AFP"."""
+    person, _ = byline(author)
+    article.author = person[:300]
+    found = credited(article.body_text, author, article.source, article.source_url)
+    article.agency = found.name if found else ""
+
+
+Row = tuple[str, float, bool]  # a tag as stored: country code, score, named only in passing
+
+
+def _tags_for(tagging: Tagging) -> tuple[str | None, list[Row]]:
+    """The primary country and the tags to store: only countries that exist as rows."""
+    known = set(Country.objects.filter(code__in=tagging.codes()).values_list("code", flat=True))
+    primary = tagging.primary if tagging.primary in known else None
+    return primary, [(c.code, c.score, c.passing) for c in tagging.countries if c.code in known]
+
+
+def _store_tags(article: Article, primary: str | None, rows: list[Row]) -> None:
+    article.primary_country_id = primary
+    article.save()
+    ArticleCountry.objects.bulk_create(
+        ArticleCountry(article=article, country_id=code, score=score, passing=passing)
+        for code, score, passing in rows
+    )
 
 
 def save_tags(article: Article, tagging: Tagging) -> None:
     """Link the tagged countries that exist as rows; the primary one on the article itself."""
-    known = set(Country.objects.filter(code__in=tagging.codes()).values_list("code", flat=True))
-    article.primary_country_id = tagging.primary if tagging.primary in known else None
-    article.save()
-    ArticleCountry.objects.bulk_create(
-        ArticleCountry(article=article, country_id=c.code, score=c.score)
-        for c in tagging.countries
-        if c.code in known
-    )
-    countries_changed([article_key(article.pk), *known])  # bulk_create sends no signals
+    primary, rows = _tags_for(tagging)
+    _store_tags(article, primary, rows)
+    countries_changed([article_key(article.pk), *(code for code, _, _ in rows)])  # bulk: no signals
+
+
+def retag(article: Article) -> bool:
+    """Tag a stored article again with today's tagger (which countries it names only in passing
+    too), and credit its agency if none is stored yet. Countries an editor set are kept
+    (`tags_edited`); True when anything changed, and nothing is saved when nothing did."""
+    stored = [
+        (t.country_id, t.score, t.passing) for t in ArticleCountry.objects.filter(article=article)
+    ]
+    if article.tags_edited:
+        primary, rows = article.primary_country_id, stored
+    else:
+        primary, rows = _tags_for(tag_text(article.body_text, title=article.title))
+    credit_before = (article.author, article.agency)
+    if not article.agency:
+        set_credit(article, article.author)
+    same_tags = primary == article.primary_country_id and sorted(rows) == sorted(stored)
+    if same_tags and credit_before == (article.author, article.agency):
+        return False
+    with transaction.atomic():
+        ArticleCountry.objects.filter(article=article).delete()
+        _store_tags(article, primary, rows)
+        codes = {code for code, _, _ in rows + stored}
+        countries_changed([article_key(article.pk), *sorted(codes)])
+    return True
 
 
 def ingest(draft: Draft, feed: Feed | None = None) -> Ingested:

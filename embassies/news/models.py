@@ -8,6 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from embassies.countries.models import Country
+from embassies.news.credit import Credit, credit_for
 
 
 class FeedOutcome(models.TextChoices):
@@ -50,6 +51,16 @@ class Article(models.Model):
     slug = models.SlugField(max_length=200)
     published = models.DateTimeField(db_index=True)
     source = models.CharField(max_length=200, blank=True, help_text="Publisher or site name.")
+    # The news agency the story comes from, when it is not the publisher's own: credited by
+    # name on pages, in feeds and in JSON-LD. Stored as named in embassies.news.credit's table.
+    agency = models.CharField(
+        max_length=100, blank=True, help_text="News agency credited (AFP, Reuters, ...)."
+    )
+    # Set when an editor changes the countries or the primary one in the admin: `news retag`
+    # then keeps them, as no import overwrites an editor's work.
+    tags_edited = models.BooleanField(
+        default=False, help_text="An editor set its countries: re-tagging keeps them."
+    )
     # Indexed on its own too: SQLite will not use the partial unique index for a lookup.
     source_url = models.URLField(max_length=1000, blank=True, db_index=True)
     guid = models.CharField(max_length=1000, blank=True, db_index=True)
@@ -85,6 +96,15 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("news:article", kwargs={"pk": self.pk, "slug": self.slug})
 
+    def credit(self) -> Credit:
+        """The byline, the agency and the publisher this article is owed to."""
+        return credit_for(self.author, self.agency, self.source, self.source_url)
+
+    def concerned_tags(self) -> list[ArticleCountry]:
+        """The countries the story is about, primary first: its tags but those named only in
+        passing. Read from the loaded tags (`queries.with_tags`), so no query per article."""
+        return [t for t in self.tags.all() if not t.passing]
+
 
 class ArticleCountry(models.Model):
     """One tagged country of an article; score is relative to the primary country's (1.0)."""
@@ -92,6 +112,8 @@ class ArticleCountry(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="tags")
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="article_tags")
     score = models.FloatField()
+    # Named only in passing: kept (the API shows it) but the article is not news about it.
+    passing = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-score"]
@@ -100,4 +122,5 @@ class ArticleCountry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.article_id} {self.country_id} {self.score:.2f}"
+        passing = " (in passing)" if self.passing else ""
+        return f"{self.article_id} {self.country_id} {self.score:.2f}{passing}"

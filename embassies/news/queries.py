@@ -22,8 +22,9 @@ def newest() -> QuerySet[Article]:
 
 
 def about(code: str) -> QuerySet[Article]:
-    """Articles tagged with a country, newest first."""
-    return newest().filter(tags__country_id=code.upper())
+    """Articles about a country, newest first: one that only names it in passing is not news
+    about it (one filter call, so both conditions hold for the same tag)."""
+    return newest().filter(tags__country_id=code.upper(), tags__passing=False)
 
 
 def latest_about(code: str, limit: int = 5) -> list[Article]:

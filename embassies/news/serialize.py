@@ -14,9 +14,11 @@ def _url(path: str, request: HttpRequest | None) -> str:
 
 
 def tags_of(article: Article) -> list[dict[str, Any]]:
-    """Tagged countries, primary first (expects `queries.with_tags`)."""
+    """Every tagged country, primary first, those named only in passing marked as such
+    (expects `queries.with_tags`): pages show fewer, the API says why."""
     return [
-        {"code": t.country_id, "name": t.country.name, "score": t.score} for t in article.tags.all()
+        {"code": t.country_id, "name": t.country.name, "score": t.score, "passing": t.passing}
+        for t in article.tags.all()
     ]
 
 
@@ -31,6 +33,7 @@ def article_to_dict(
         "source": article.source or None,
         "source_url": article.source_url or None,
         "author": article.author or None,
+        "agency": article.agency or None,
         "image": {"url": article.image_url, "credit": article.image_credit or None}
         if article.image_url
         else None,

@@ -26,7 +26,7 @@ def article(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
         raise Http404("No such article.")
     if slug != found.slug:  # one URL per article: old or missing slugs move to the current one
         return redirect(found, permanent=True)
-    tags = list(found.tags.all())
+    tags = found.concerned_tags()  # one named only in passing: no link, no banner here
     pagecache.depends_on(f"article:{found.pk}", *(t.country_id for t in tags))
     context = {
         "article": found,

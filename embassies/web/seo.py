@@ -77,10 +77,21 @@ def mission(request: HttpRequest, found: Mission) -> dict[str, Any]:
     return data
 
 
-def article(request: HttpRequest, found: Article, site_name: str) -> dict[str, Any]:
-    """A NewsArticle: headline, dates, author and publisher."""
+def _organisation(name: str, url: str = "") -> dict[str, Any]:
+    found: dict[str, Any] = {"@type": "Organization", "name": name}
+    if web_url(url):
+        found["url"] = web_url(url)
+    return found
+
+
+def article(request: HttpRequest, found: Article) -> dict[str, Any]:
+    """A NewsArticle owed to whoever wrote it: `author` is the byline's person, else the agency
+    or publisher; `publisher` the site it was read on; `sourceOrganization` the agency. This
+    site only republishes it, so it is named in none of them."""
     page = absolute(request, found.get_absolute_url())
-    publisher = {"@type": "Organization", "name": found.source or site_name}
+    credit = found.credit()
+    agency = _organisation(credit.agency.name, credit.agency.url) if credit.agency else None
+    publisher = _organisation(credit.publisher) if credit.publisher else None
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "NewsArticle",
@@ -89,9 +100,15 @@ def article(request: HttpRequest, found: Article, site_name: str) -> dict[str, A
         "url": page,
         "headline": found.title[:110],
         "datePublished": found.published.isoformat(),
-        "author": ({"@type": "Person", "name": found.author} if found.author else dict(publisher)),
-        "publisher": publisher,
     }
+    if credit.person:
+        data["author"] = {"@type": "Person", "name": credit.person}
+    elif agency or publisher:
+        data["author"] = dict(agency or publisher or {})
+    if publisher:
+        data["publisher"] = publisher
+    if agency:
+        data["sourceOrganization"] = agency
     if web_url(found.image_url):
         data["image"] = web_url(found.image_url)
     if web_url(found.source_url):

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from django.test import Client
 
+from embassies.api import news as api_news
+from embassies.news.tagging import CountryTag, Tagging
 from tests.news.builders import make_article
 
 pytestmark = pytest.mark.django_db
@@ -55,8 +57,8 @@ def test_news_newest_first_filtered_by_country_and_words(
     everything = client.get("/api/v1/news").json()["results"]
     assert [a["id"] for a in everything] == [new, old]
     assert everything[0]["countries"] == [
-        {"code": "FR", "name": "France", "score": 1.0},
-        {"code": "UA", "name": "Ukraine", "score": 0.5},
+        {"code": "FR", "name": "France", "score": 1.0, "passing": False},
+        {"code": "UA", "name": "Ukraine", "score": 0.5, "passing": False},
     ]
     assert [a["id"] for a in client.get("/api/v1/news?country=ua").json()["results"]] == [new]
     assert [a["id"] for a in client.get("/api/v1/news?q=kremlin").json()["results"]] == [old]
@@ -83,3 +85,27 @@ def test_an_offset_no_database_can_take_is_422(client: Client) -> None:
 def test_a_document_that_looks_like_json_but_is_not_is_422(client: Client) -> None:
     response = client.post("/api/v1/tag", b"{Y\xc2\x8a", content_type="text/html")
     assert response.status_code == 422
+
+
+def test_tag_answers_say_which_countries_are_named_in_passing(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The response schema keeps the tagger's flag (a schema without it would drop it)."""
+    answer = Tagging(
+        (CountryTag("FR", "France", 1.0, 2), CountryTag("DE", "Germany", 0.3, 1, passing=True)),
+        "FR",
+    )
+    monkeypatch.setattr(api_news, "tag_document", lambda *args: answer)
+    response = client.post("/api/v1/tag", "Any text at all.", content_type="text/plain")
+    assert [(c["code"], c["passing"]) for c in response.json()["countries"]] == [
+        ("FR", False),
+        ("DE", True),
+    ]
+
+
+def test_the_openapi_schema_documents_passing_and_agency(client: Client) -> None:
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    country = schemas["TagCountryOut"]
+    assert country["properties"]["passing"]["type"] == "boolean"
+    assert "passing" in country["required"]
+    assert "agency" in schemas["ArticleOut"]["properties"]

@@ -65,3 +65,46 @@ def test_country_news_lists_only_that_country(client: Client, seedlike: Article)
     assert 'href="/news/country/ru/atom/"' in html
     assert client.get("/news/country/RU/")["Location"] == "/news/country/ru/"
     assert client.get("/news/country/zz/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("prefix", "shown"),
+    [
+        ("", "21 March 2018"),
+        ("/fr", "21 mars 2018"),
+        ("/es", "21 de marzo de 2018"),
+        ("/ru", "21 марта 2018"),
+        ("/ar", "21 مارس 2018"),
+    ],
+)
+def test_news_dates_have_one_style_per_language(
+    client: Client, seedlike: Article, prefix: str, shown: str
+) -> None:
+    """The article page, the news index, a country's news and its country page's section all
+    write a date the same way: CLDR's long date in the page's language."""
+    pages = [
+        seedlike.get_absolute_url(),
+        "/news/",
+        "/news/country/ru/",
+        "/countries/russia/",
+    ]
+    for path in pages:
+        html = client.get(f"{prefix}{path}").content.decode()
+        assert f'<time datetime="2018-03-21T12:00:00+00:00">{shown}</time>' in html, path
+
+
+def test_article_page_names_the_author_and_links_the_publisher(client: Client) -> None:
+    story = make_article(
+        "Envoys meet at dawn",
+        WHEN,
+        {"FR": 1.0},
+        author="Jane Roe",
+        source="Example Daily",
+        source_url="https://daily.example/envoys",
+    )
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "by Jane Roe" in html
+    assert (
+        '<a href="https://daily.example/envoys" rel="nofollow noopener noreferrer">Example Daily</a>'
+        in html
+    )

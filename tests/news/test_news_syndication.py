@@ -46,3 +46,13 @@ def test_one_country(client: Client, path: str) -> None:
 
 def test_unknown_country_feed_is_a_404(client: Client) -> None:
     assert client.get("/news/country/zz/atom/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/news/atom/", "/news/rss/"])
+def test_entries_name_the_person_who_wrote_them_and_never_the_site(
+    client: Client, path: str
+) -> None:
+    parsed = feedparser.parse(client.get(path).content)
+    by_title = {e.title: e for e in parsed.entries}
+    assert by_title["Kremlin answers"].author == "A. Writer"
+    assert "author" not in by_title["Paris talks"]  # no byline, agency or publisher known

@@ -47,3 +47,9 @@ def test_tags_include_the_countries_of_the_story(seed_article: object) -> None:
     assert seed_article.primary_country_id == "RU"
     assert codes[0] == "RU"
     assert {"RU", "US", "GB", "UA", "TR", "AE"} <= set(codes)
+
+
+def test_a_publishers_own_story_credits_no_agency(seed_article: object) -> None:
+    """No dateline, byline or address names an agency: none is credited, the author is kept."""
+    assert seed_article.agency == ""
+    assert seed_article.credit().agency is None

@@ -76,3 +76,10 @@ def test_a_short_first_line_is_the_title() -> None:
 
 def test_nothing_to_tag() -> None:
     assert tag_text("").as_dict() == {"countries": [], "primary": None}
+
+
+def test_a_match_inside_a_word_does_not_hide_the_name_after_it() -> None:
+    # "u k" (a form of "U.K.") starts inside "menu" and runs into "Kenya": it is dropped, and
+    # the scan starts again at "Kenya" instead of after the dropped match.
+    assert codes("A menu Kenya had never seen.") == ["KE"]
+    assert codes("Des élections au Kenya et au Sénégal.") == ["KE", "SN"]

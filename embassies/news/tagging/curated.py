@@ -37,6 +37,7 @@ class Curated:
     weak: frozenset[str]
     person: frozenset[str]
     readings: dict[str, tuple[Reading, ...]]
+    dateline_regions: dict[str, str]  # folded abbreviation -> country ("ga" -> "US")
 
 
 def _keys(section: dict[str, Any]) -> frozenset[str]:
@@ -56,6 +57,7 @@ def curated() -> Curated:
         exclude=_keys(data["exclude"]),
         weak=_keys(data["weak"]),
         person=_keys(data["person"]),
+        dateline_regions={key(n): data["dateline"]["code"] for n in data["dateline"]["names"]},
         readings={
             key(r["name"]): tuple(_reading(x) for x in r["readings"]) for r in data["reading"]
         },

@@ -19,11 +19,13 @@ import pycountry
 
 from embassies.countries import reference
 from embassies.lib.gazetteer import City, cities
+from embassies.news.tagging import languages  # fr, es, ru, ar; a module: it imports this one
 from embassies.news.tagging.curated import Reading, curated
 from embassies.news.tagging.fold import forms, key
 
 # Foreign-language names matched besides English: the languages of most diplomatic news.
-FOREIGN_LANGUAGES = ("fr", "es", "de", "ru")
+# French, Spanish and Russian come with their inflected forms from languages.py.
+FOREIGN_LANGUAGES = ("de",)
 CITY_MIN_POPULATION = 200_000  # a city this big is a term of its own
 CANDIDATE_MIN_POPULATION = 50_000  # smaller namesakes are not worth a second reading
 DOMINANCE = 3.0  # a city this many times bigger than its namesakes is taken on its own
@@ -221,7 +223,9 @@ def make_term(name: str, claims: list[Entry]) -> Term:
 @cache
 def terms() -> tuple[Term, ...]:
     grouped: dict[str, list[Entry]] = defaultdict(list)
+    sources: tuple[Iterator[Entry], ...]
     sources = (country_entries(), alias_entries(), state_entries(), city_entries())
+    sources = (*sources, languages.language_entries())  # fr, es, ru, ar: see languages.py
     for source in sources:
         for entry in source:
             grouped[entry.key].append(entry)

@@ -48,19 +48,39 @@ def case_ok(surface: str, case: Case, caseless: bool) -> bool:
     return not _first_letter(surface).islower()
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every name in `text` (already squeezed), in order, boundaries and case checked."""
-    lowered = lower(text)
-    caseless = lowered == text
+def _next_word(lowered: str, at: int) -> int:
+    """Where the first word after offset `at` starts (len(lowered) when none does: done)."""
+    size = len(lowered)
+    while at < size and lowered[at].isalnum():
+        at += 1
+    while at < size and not lowered[at].isalnum():
+        at += 1
+    return at
+
+
+def _scan(text: str, lowered: str, caseless: bool, at: int, found: list[Mention]) -> int:
+    """Matches from `at` on into `found`; where one fails the word-boundary check, the
+    offset to scan again from (the next word: "du Kenya" must not lose Kenya to "u k", a form
+    of "U.K."), else -1. `caseless`: the text has no capitals."""
     size = len(text)
-    found: list[Mention] = []
-    for end, (term, length) in automaton().iter_long(lowered):
+    for end, (term, length) in automaton().iter_long(lowered, at):
         start, stop = end - length + 1, end + 1
         if (start and lowered[start - 1].isalnum()) or (stop < size and lowered[stop].isalnum()):
-            continue
+            return _next_word(lowered, start)
         # The common case inline: a capitalised name whose first letter is a capital.
         if (term.case is Case.TITLE and text[start].isupper()) or case_ok(
             text[start:stop], term.case, caseless
         ):
             found.append(Mention(start, stop, term))
+    return -1
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every name in `text` (already squeezed), in order, boundaries and case checked."""
+    lowered = lower(text)
+    caseless = lowered == text
+    found: list[Mention] = []
+    at = 0
+    while 0 <= at < len(text):
+        at = _scan(text, lowered, caseless, at, found)
     return found

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from embassies.news.tagging import context
-from embassies.news.tagging.curated import Reading
-from embassies.news.tagging.fold import fold
-from embassies.news.tagging.lexicon import Kind
+from embassies.news.tagging.context import Dateline
+from embassies.news.tagging.curated import Reading, curated
+from embassies.news.tagging.fold import fold, key
+from embassies.news.tagging.lexicon import Case, Kind, Term
 from embassies.news.tagging.matcher import Mention
 
 
@@ -15,14 +16,25 @@ class Resolved(NamedTuple):
     mention: Mention
     code: str
     kind: Kind
+    role: float = 1.0  # the place of the action counts more than states reacting to it
+    aside: bool = False  # in a relative clause ("the minister, who studied in Canada, ...")
 
 
-def without_people(text: str, mentions: list[Mention], plain_until: int) -> list[Mention]:
+class Plain(NamedTuple):
+    """Spans where capitals say nothing: a title in title case, datelines."""
+
+    spans: tuple[tuple[int, int], ...]
+
+    def covers(self, at: int) -> bool:
+        return any(start <= at < end for start, end in self.spans)
+
+
+def without_people(text: str, mentions: list[Mention], plain: Plain) -> list[Mention]:
     """Drop names used as people; once a name is a person, its bare mentions are too."""
     people = {
         m.term.key
         for m in mentions
-        if m.term.may_be_person and m.start >= plain_until and context.looks_like_person(text, m)
+        if m.term.may_be_person and not plain.covers(m.start) and context.looks_like_person(text, m)
     }
     if not people:
         return mentions
@@ -30,6 +42,7 @@ def without_people(text: str, mentions: list[Mention], plain_until: int) -> list
         m
         for m in mentions
         if m.term.key not in people
+        or plain.covers(m.start)
         or (not context.looks_like_person(text, m) and context.has_place_cue(text, m))
     ]
 
@@ -71,15 +84,71 @@ def _pick(m: Mention, anchors: set[str]) -> str:
     return m.term.codes[0] if m.term.dominant and m.term.codes else ""
 
 
-def resolve(text: str, mentions: list[Mention], plain_until: int) -> list[Resolved]:
-    """Countries for the mentions, in text order; people checks skip a title in title case
-    (`plain_until` is where it ends)."""
-    named = [
-        m for m in without_people(text, mentions, plain_until) if m.term.kind is not Kind.BLOCK
+def _places(text: str, mentions: list[Mention], plain: Plain) -> list[Mention]:
+    """Mentions that name a place: not a person, a blocked phrase or part of a longer name.
+    A longer name found in the body is one in the title too ("Turkey Hill Expands")."""
+    starts = frozenset(m.start for m in mentions)
+    kept: list[Mention] = []
+    longer: set[tuple[str, str]] = set()
+    for m in without_people(text, mentions, plain):
+        if m.term.kind is Kind.BLOCK:
+            continue
+        if context.in_longer_name(text, m, starts, plain.covers(m.start)):
+            longer.add((m.term.key, context.word_after(text, m.end)))
+        else:
+            kept.append(m)
+    if not longer:
+        return kept
+    return [
+        m
+        for m in kept
+        if not plain.covers(m.start) or (m.term.key, context.word_after(text, m.end)) not in longer
     ]
+
+
+def resolve(text: str, mentions: list[Mention], plain: Plain) -> list[Resolved]:
+    """Countries for the mentions, in text order; people and longer-name checks skip `plain`
+    spans (a title in title case, datelines), where capitals say nothing."""
+    named = _places(text, mentions, plain)
     sure = [Resolved(m, m.term.sure_code, m.term.kind) for m in named if m.term.sure_code]
     settled, rest = _by_reading([m for m in named if not m.term.sure_code], text)
     anchors = {r.code for r in sure} | {r.code for r in settled}
     found = sure + settled + [Resolved(m, _pick(m, anchors), m.term.kind) for m in rest]
     strong = {r.code for r in found if r.code and not r.mention.term.weak}
-    return sorted((r for r in found if r.code in strong), key=lambda r: r.mention.start)
+    kept = sorted((r for r in found if r.code in strong), key=lambda r: r.mention.start)
+    return [
+        Resolved(m, code, kind, context.role(text, m), context.in_aside(text, m))
+        for m, code, kind, *_ in kept
+    ]
+
+
+_CITY_KINDS = (Kind.CITY, Kind.CAPITAL, Kind.METONYM)  # a country's name opening a line is one
+# A region named only by a dateline abbreviation ("Ga.") has no term of its own: this stands in.
+_DATELINE_REGION = Term(key="", kind=Kind.REGION, codes=(), dominant=True, case=Case.ANY)
+
+
+def _region_code(dateline: Dateline, inside: list[Resolved]) -> list[Resolved]:
+    """The country the dateline's region names, as mentions: "Ukraine", "N.M." -> US."""
+    named = [r for r in inside if r.mention.start >= dateline.region_start]
+    if named or not dateline.region:
+        return named
+    code = curated().dateline_regions.get(key(dateline.region), "")
+    mention = Mention(dateline.region_start, dateline.place_end, _DATELINE_REGION)
+    return [Resolved(mention, code, Kind.REGION)] if code else []
+
+
+def at_dateline(found: list[Resolved], dateline: Dateline) -> tuple[list[Resolved], str]:
+    """The mentions without the dateline, and the dateline's country.
+
+    The dateline says where the story was filed, which is often only an agency's bureau
+    ("NAIROBI, Kenya (Reuters)" on a story about Somalia): neither its city nor the region or
+    country after it is a mention. That region or country ("KYIV, Ukraine", "SANTA FE, N.M.")
+    decides which country the dateline names, over the city's namesakes (Santa Fe, Argentina);
+    the score counts it only where the text names that country besides (score.tally)."""
+    inside = [r for r in found if dateline.start <= r.mention.start < dateline.place_end]
+    if not inside and not dateline.region:
+        return found, ""
+    region = _region_code(dateline, inside)
+    city = [r for r in inside if r not in region and r.kind in _CITY_KINDS]
+    code = region[0].code if region else (city[0].code if city else "")
+    return [r for r in found if r not in city and r not in region], code

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from embassies.countries import reference
 from embassies.news.tagging.lexicon import Kind
@@ -22,9 +22,19 @@ WEIGHTS = {
 }
 TITLE_BOOST = 3.0
 LEAD_BOOST = 1.5
-# News opens with its subject ("Turkey summoned...", "Taiwan's president said..."): a country
-# named in the lede's first words counts one lead mention more.
-SUBJECT_BONUS = LEAD_BOOST * WEIGHTS[Kind.NAME]
+# News opens with its subject ("Turkey summoned...", "The Dominican Republic began..."): the
+# state that opens the lede counts one lead mention more.
+SUBJECT_BONUS = LEAD_BOOST
+SUBJECT_REACH = 60  # characters: the opening words, past a backer ("Rwandan-backed rebels")
+# A dateline says where the story happens, when the text names that country besides: as much
+# as two mentions in the title, so that the place of the event outweighs the states it names.
+DATELINE_BONUS = 2 * TITLE_BOOST
+# Without a dateline or a subject, the lead's first "in <country>" says where it happens.
+EVENT_BONUS = LEAD_BOOST
+PASSING_SCORE = 0.2  # below a fifth of the primary's weight
+ASIDE_SCORE = 0.5  # a relative clause is background by its grammar: below half the primary's
+LEAD_CHARS = 400  # at most: about two sentences, where news says what a story is about
+LATE_CHARS = 2000  # about six paragraphs: the inverted pyramid has said what matters by then
 
 
 @dataclass(frozen=True)
@@ -33,6 +43,7 @@ class CountryTag:
     name: str
     score: float  # relative to the primary country's, which is 1.0
     mentions: int
+    passing: bool = False  # named only in passing: not one of the countries the story concerns
 
 
 @dataclass(frozen=True)
@@ -45,14 +56,51 @@ class Tagging:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of `embassies tag --json` and POST /api/v1/tag."""
-        tags = [{"code": c.code, "name": c.name, "score": c.score} for c in self.countries]
+        tags = [
+            {"code": c.code, "name": c.name, "score": c.score, "passing": c.passing}
+            for c in self.countries
+        ]
         return {"countries": tags, "primary": self.primary}
 
+    def concerned(self) -> list[CountryTag]:
+        """The countries the story concerns: every tag but those named only in passing."""
+        return [c for c in self.countries if not c.passing]
 
-def _boost(start: int, title_end: int, lead_end: int) -> float:
-    if start < title_end:
+
+class Layout(NamedTuple):
+    """Where the parts of a text start and end, as offsets into it."""
+
+    title_end: int
+    lead_end: int  # the end of the story's first paragraph
+    subject_at: int  # the story's first word, after any dateline and "The"
+
+    @property
+    def late(self) -> int:
+        """Where a story has said what it is about; below, background."""
+        return self.subject_at + LATE_CHARS
+
+
+def _boost(start: int, layout: Layout) -> float:
+    if start < layout.title_end:
         return TITLE_BOOST
-    return LEAD_BOOST if start < lead_end else 1.0
+    return LEAD_BOOST if start < layout.lead_end else 1.0
+
+
+def _weight(r: Resolved, layout: Layout) -> float:
+    return WEIGHTS[r.kind] * _boost(r.mention.start, layout) * r.role
+
+
+def _subject(found: list[Resolved], layout: Layout) -> str:
+    """The country that opens the story. A backer named first is not its subject: in
+    "Rwandan-backed rebels took Goma", the story is the place the backed side fights over."""
+    opening = (r for r in found if r.mention.end > layout.subject_at)
+    first = next(opening, None)
+    if first is None or first.mention.start > layout.subject_at:
+        return ""
+    if first.role >= 1.0:
+        return first.code
+    reach = layout.subject_at + SUBJECT_REACH
+    return next((r.code for r in opening if r.mention.start < reach and r.role >= 1.0), "")
 
 
 @cache
@@ -61,18 +109,86 @@ def _name(code: str) -> str:
     return facts.name if facts else code
 
 
-def tally(found: list[Resolved], title_end: int, lead_end: int, subject_at: int) -> Tagging:
-    """Sum of weights per country; ties go to the country named first."""
-    totals: dict[str, float] = defaultdict(float)
-    counts: dict[str, int] = defaultdict(int)
-    for r in found:  # in text order, so dict order is order of first mention
-        totals[r.code] += WEIGHTS[r.kind] * _boost(r.mention.start, title_end, lead_end)
-        opens = r.mention.start <= subject_at < r.mention.end
-        totals[r.code] += SUBJECT_BONUS if opens else 0.0
-        counts[r.code] += 1
-    if not totals:
-        return Tagging((), None)
-    ranked = sorted(totals, key=lambda code: -totals[code])
-    top = totals[ranked[0]]
-    tags = [CountryTag(c, _name(c), round(totals[c] / top, 3), counts[c]) for c in ranked]
+class _Sums:
+    """Per country: total weight, mentions, and where they are (early, in an aside)."""
+
+    def __init__(self, found: list[Resolved], layout: Layout) -> None:
+        self.totals: dict[str, float] = defaultdict(float)
+        self.counts: dict[str, int] = defaultdict(int)
+        self.early: set[str] = set()
+        self.asides: set[str] = set()
+        for r in found:  # in text order, so dict order is order of first mention
+            self.totals[r.code] += _weight(r, layout)
+            self.counts[r.code] += 1
+            if r.aside and r.mention.start >= layout.title_end:
+                self.asides.add(r.code)
+            elif r.mention.start < layout.late:
+                self.early.add(r.code)
+
+    def place(self, code: str) -> None:
+        """One mention of a city in the text that no name of the gazetteer found ("in Davos")."""
+        self.totals[code] += WEIGHTS[Kind.CITY]
+        self.counts[code] += 1
+        self.early.add(code)
+
+    def passing(self, code: str, score: float) -> bool:
+        """Named once, and only in an aside or deep in a long story: background. (Short
+        stories name few countries they are not about: every other mention there counts.)"""
+        if self.counts[code] != 1 or code in self.early:
+            return False
+        return score < (ASIDE_SCORE if code in self.asides else PASSING_SCORE)
+
+
+def _opening(found: list[Resolved], layout: Layout) -> str:
+    """The first country the story's opening words name as an actor, if any ("The government
+    of Venezuela announced"): the story may be about it even where it is not the first word."""
+    reach = layout.subject_at + SUBJECT_REACH
+    opening = (r for r in found if layout.subject_at <= r.mention.start < reach)
+    return next((r.code for r in opening if r.role >= 1.0), "")
+
+
+def _event_place(found: list[Resolved], layout: Layout) -> str:
+    """The first country the lead places something in ("a landslide in Papua New Guinea")."""
+    lead = (r for r in found if layout.title_end <= r.mention.start < layout.lead_end)
+    return next((r.code for r in lead if r.role > 1.0), "")
+
+
+def tally(
+    found: list[Resolved], layout: Layout, dateline: str = "", named_again: bool = False
+) -> Tagging:
+    """Sum of weights per country; ties go to the country named first. The dateline's
+    country counts more where the text names it besides. Where only the dateline does, the
+    story happens there, unless its lead opens with, or places the action in, another
+    country: then it was filed from a bureau there, a passing mention, except where the
+    story names the dateline's city again, which makes it one of the story's places."""
+    sums = _Sums(found, layout)
+    subject, event = _subject(found, layout), _event_place(found, layout)
+    elsewhere = {subject, event, _opening(found, layout)} - {"", dateline}
+    named = dateline in sums.totals  # the country itself, besides the dateline
+    if dateline and not named and (named_again or not elsewhere):
+        sums.place(dateline)
+    if subject:
+        sums.totals[subject] += SUBJECT_BONUS
+    elif event:  # a subject says more than a place
+        sums.totals[event] += EVENT_BONUS
+    if named or (dateline in sums.totals and not named_again):
+        sums.totals[dateline] += DATELINE_BONUS
+    if not sums.totals:
+        return _filed_only(dateline)
+    ranked = sorted(sums.totals, key=lambda code: -sums.totals[code])
+    top = sums.totals[ranked[0]]
+    tags = []
+    for code in ranked:
+        score = round(sums.totals[code] / top, 3)
+        passing = sums.passing(code, score)
+        tags.append(CountryTag(code, _name(code), score, sums.counts[code], passing))
+    if dateline and dateline not in sums.totals:
+        tags.append(CountryTag(dateline, _name(dateline), 0.0, 1, passing=True))
     return Tagging(tuple(tags), ranked[0])
+
+
+def _filed_only(dateline: str) -> Tagging:
+    """A story that names no country but its dateline's city is about that country."""
+    if not dateline:
+        return Tagging((), None)
+    return Tagging((CountryTag(dateline, _name(dateline), 1.0, 1),), dateline)

@@ -42,9 +42,7 @@ def mission_ld(context: template.Context, mission: Mission) -> SafeString:
 
 @register.simple_tag(takes_context=True)
 def article_ld(context: template.Context, article: Article) -> SafeString:
-    return jsonld(
-        seo.article(context["request"], article, str(context.get("site_name") or "Embassies"))
-    )
+    return jsonld(seo.article(context["request"], article))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,5 +1,6 @@
 """Diplomatic news: `embassies news add PATH|URL [--json]` stores one article (HTML page,
-saved page text or JSON), `embassies news fetch` polls every active feed, and
+saved page text or JSON), `embassies news fetch` polls every active feed,
+`embassies news retag [ID ...]` tags stored articles again with the current tagger, and
 `embassies news feeds add URL` / `embassies news feeds list` manage the feeds."""
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from embassies.lib.http import FetchError
 from embassies.news import queries
 from embassies.news.documents import read_document
 from embassies.news.feeds.poll import fetch_all
-from embassies.news.ingest import ingest
-from embassies.news.models import Feed
+from embassies.news.ingest import ingest, retag
+from embassies.news.models import Article, Feed
 from embassies.news.serialize import article_to_dict
 from embassies.news.sources import load
 
@@ -31,6 +32,12 @@ class Command(BaseCommand):
         add.add_argument("source", metavar="PATH|URL", help="HTML, saved page text or JSON.")
         add.add_argument("--json", action="store_true", help="Print the stored article as JSON.")
         actions.add_parser("fetch", help="Poll every active feed; report what each added.")
+        retag = actions.add_parser(
+            "retag",
+            help="Tag stored articles again (countries named in passing too) and credit their "
+            "agency if none is stored; countries an editor set are kept.",
+        )
+        retag.add_argument("ids", nargs="*", type=int, metavar="ID", help="Articles (all if none).")
         feeds = actions.add_parser("feeds", help="Register and list feeds.")
         feed_actions = feeds.add_subparsers(dest="feeds_action", required=True, metavar="ACTION")
         feed_add = feed_actions.add_parser("add", help="Register an RSS or Atom feed.")
@@ -55,10 +62,7 @@ class Command(BaseCommand):
             found = article_to_dict(article) | {"status": result.reason}
             self.stdout.write(json.dumps(found, ensure_ascii=False))
             return
-        codes = ", ".join(t.country_id for t in article.tags.all()) or "no country"
-        self.stdout.write(
-            f"{result.reason}: {article.title} [{codes}] {article.get_absolute_url()}"
-        )
+        self.stdout.write(f"{result.reason}: {_tag_line(article)}")
 
     def fetch(self, options: dict[str, Any]) -> None:
         reports = fetch_all()
@@ -69,6 +73,18 @@ class Command(BaseCommand):
         added = sum(r.added for r in reports)
         refused = sum(r.status.startswith("refused") for r in reports)
         self.stdout.write(f"{len(reports)} feeds: {added} articles added, {refused} feeds refused")
+
+    def retag(self, options: dict[str, Any]) -> None:
+        articles = Article.objects.order_by("id")
+        if options["ids"]:
+            articles = articles.filter(pk__in=options["ids"])
+        checked = changed = 0
+        for article in articles.iterator():
+            checked += 1
+            if retag(article):
+                changed += 1
+                self.stdout.write(f"retagged: {_tag_line(article)}")
+        self.stdout.write(f"articles checked: {checked}, retagged: {changed}")
 
     def feeds_add(self, options: dict[str, Any]) -> None:
         url = options["url"].strip()
@@ -83,3 +99,12 @@ class Command(BaseCommand):
         for feed in Feed.objects.all():
             state = "active" if feed.active else "paused"
             self.stdout.write(f"{feed.url}  [{state}]  {feed.last_result or 'never fetched'}")
+
+
+def _tag_line(article: Article) -> str:
+    """ "Title [FR, UA; in passing: DE] /news/12-title/": concerned countries, then the rest."""
+    tags = list(article.tags.all())
+    codes = ", ".join(t.country_id for t in tags if not t.passing) or "no country"
+    passing = ", ".join(t.country_id for t in tags if t.passing)
+    named = f"{codes}; in passing: {passing}" if passing else codes
+    return f"{article.title} [{named}] {article.get_absolute_url()}"

@@ -1,7 +1,8 @@
 """Tag a document with the countries it concerns: `embassies tag PATH|- --json`.
 
 The document is plain text, HTML or a JSON article, read from a file, a URL or standard input
-("-"). JSON output: {"countries": [{"code", "name", "score"}, ...], "primary": "RU"}.
+("-"). JSON output: {"countries": [{"code", "name", "score", "passing"}, ...], "primary": "RU"};
+`passing` is true for a country named only in passing, not one the document concerns.
 """
 
 from __future__ import annotations
@@ -34,5 +35,6 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(tagging.as_dict(), ensure_ascii=False))
             return
         for country in tagging.countries:
-            self.stdout.write(f"{country.code}  {country.score:5.3f}  {country.name}")
+            passing = "  (in passing)" if country.passing else ""
+            self.stdout.write(f"{country.code}  {country.score:5.3f}  {country.name}{passing}")
         self.stdout.write(f"primary: {tagging.primary or 'none'}")

@@ -11,7 +11,7 @@ from datetime import datetime
 from django.utils.translation import gettext, pgettext
 
 from embassies.alerts import queries
-from embassies.alerts.advisories.issuers import ISSUERS, name_of
+from embassies.alerts.advisories.issuers import ISSUERS, credit_of, name_of
 from embassies.alerts.guidance import GUIDES
 from embassies.alerts.models import Advisory, Severity
 from embassies.countries.grammar import place
@@ -83,10 +83,9 @@ def _source(code: str, advisory: Advisory, read_at: datetime | None) -> IssuerSo
     """Linked where the issuer's terms say, else to its travel-advice pages (or, for an issuer
     no module describes any more, to the advisory itself)."""
     issuer = ISSUERS.get(code)
-    credit = str(issuer.credit) if issuer is not None and issuer.credit else ""
     guide = next((g.url for g in GUIDES if g.code == code), "")
     url = (issuer.credit_url if issuer is not None else "") or guide or advisory.link
-    return IssuerSource(code, name_of(code), credit, url, read_at)
+    return IssuerSource(code, name_of(code), credit_of(code), url, read_at)
 
 
 def sources(groups: list[queries.CountryAdvice]) -> list[IssuerSource]:

@@ -58,6 +58,10 @@ class AdvisorySource(models.Model):
         return f"{self.issuer} {self.url}"
 
 
+# The top of the common scale every issuer's levels are mapped onto: "do not travel".
+DO_NOT_TRAVEL = 4
+
+
 class Advisory(models.Model):
     """One issuing government's current travel advisory for one country."""
 

@@ -11,14 +11,20 @@ from django.db.models import Case, F, Max, Prefetch, QuerySet, When
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from embassies.alerts.models import Advisory, AdvisorySource, Alert, Severity, Source, active_q
+from embassies.alerts.models import (
+    DO_NOT_TRAVEL,
+    Advisory,
+    AdvisorySource,
+    Alert,
+    Severity,
+    Source,
+    active_q,
+)
 from embassies.alerts.serialize import alert_summary
 from embassies.countries.models import Country
 from embassies.directory import titles
 from embassies.directory.models import Mission
 from embassies.lib import collation
-
-DO_NOT_TRAVEL = 4  # the top of the common scale every issuer's levels are mapped onto
 
 
 def active(now: datetime | None = None) -> QuerySet[Alert]:

@@ -19,13 +19,13 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from embassies.alerts.advisories.issuers import name_of, takes_article
-from embassies.alerts.models import Advisory, Alert, Severity, Source
+from embassies.alerts.models import DO_NOT_TRAVEL, Advisory, Alert, Severity, Source
 from embassies.countries import grammar
 from embassies.countries.models import Country
 from embassies.directory import titles
 from embassies.lib.changes import countries_changed
 
-CRISIS_LEVEL = 4
+CRISIS_LEVEL = DO_NOT_TRAVEL  # an issuer's "do not travel" raises the crisis banner
 
 
 def headline(issuer_name: str, country: Country, article: bool = True) -> str:
@@ -195,11 +195,10 @@ def _before(advisory: Advisory, was_crisis: bool, now_saying: list[Advisory]) ->
     return sorted(codes | {advisory.issuer} if was_crisis else codes)
 
 
-def follow(advisory: Advisory, previous: int | None, issuer_name: str, now: datetime) -> str:
+def follow(advisory: Advisory, previous: int | None, now: datetime) -> str:
     """'raised' when the advisory just reached level 4 and no alert of the country's was on,
     'ended' when no issuer says 4 any more and its alert ended, else '' (the alert on, if any,
-    now names the issuers that say 4). `issuer_name` is kept for callers; names come from the
-    issuers' modules."""
+    now names the issuers that say 4, by the names their modules give)."""
     was_crisis = (previous or 0) >= CRISIS_LEVEL
     now_saying = saying(advisory.country_id)
     if not now_saying:

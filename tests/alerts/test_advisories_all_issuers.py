@@ -100,7 +100,7 @@ def store_level(issuer: str, code: str, level: int) -> str:
         issuer=issuer, country_id=code, defaults={"level": level, "title": f"{issuer} {code}"}
     )
     previous = old.level if old else None
-    return raising.follow(advisory, previous, issuers.name_of(issuer), timezone.now())
+    return raising.follow(advisory, previous, timezone.now())
 
 
 def crisis(code: str) -> list[Alert]:

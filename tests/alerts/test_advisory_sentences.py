@@ -31,7 +31,7 @@ def country(code: str) -> Country:
 
 def raise_alert(code: str, title: str = "") -> Alert:
     advisory = make_advisory("US", code, 4, title)
-    assert raising.follow(advisory, None, STATE, timezone.now()) == "raised"
+    assert raising.follow(advisory, None, timezone.now()) == "raised"
     return Alert.objects.get(advisory=advisory)
 
 

@@ -154,7 +154,7 @@ def store(
             previous = old.level if old else None
             advisory, outcome = _save(issuer, countries[code], item, old)
             setattr(summary, outcome, getattr(summary, outcome) + 1)
-            followed = raising.follow(advisory, previous, issuer.name, now)
+            followed = raising.follow(advisory, previous, now)
             if followed:
                 getattr(summary, followed).append(code)
     return summary

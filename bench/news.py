@@ -246,9 +246,9 @@ class Score:
         )
 
 
-def speed(cases: list[dict[str, Any]], least: float = 0.5) -> float:
-    """MB/s of CPU time, the set tagged again until `least` seconds: a set of a few dozen
-    articles takes milliseconds, too little to time once."""
+def speed(cases: list[dict[str, Any]], least: float = 0.5) -> tuple[float, float]:
+    """MB/s of CPU time and microseconds per article, the set tagged again until `least`
+    seconds: a set of a few dozen articles takes milliseconds, too little to time once."""
     from embassies.news.tagging import tag_text
 
     size = sum(len(c["title"].encode()) + len(c["text"].encode()) for c in cases) / 1e6
@@ -257,7 +257,8 @@ def speed(cases: list[dict[str, Any]], least: float = 0.5) -> float:
         for case in cases:
             tag_text(case["text"], title=case["title"])
         rounds += 1
-    return size * rounds / max(seconds, 1e-9)
+    seconds = max(seconds, 1e-9)
+    return size * rounds / seconds, seconds / (rounds * len(cases)) * 1e6
 
 
 def evaluate(path: Path) -> None:
@@ -270,7 +271,11 @@ def evaluate(path: Path) -> None:
     score = Score()
     for case, tagging in zip(cases, taggings, strict=True):
         score.add(case, {t.code for t in tagging.concerned()}, tagging.primary)
-    print(f"{path}: {score.figures()}, {speed(cases):.1f} MB/s CPU")
+    size = sum(len(c["title"].encode()) + len(c["text"].encode()) for c in cases) / len(cases)
+    rate, each = speed(cases)
+    print(
+        f"{path}: {score.figures()}, {rate:.1f} MB/s CPU ({each:.0f} µs per {size:,.0f}-byte article)"
+    )
     for miss in score.misses:
         print(f"  {miss}")
 

@@ -100,6 +100,11 @@ class Advisory(models.Model):
     def __str__(self) -> str:
         return f"{self.issuer}: {self.country_id} level {self.level}"
 
+    @classmethod
+    def of_issuer(cls, issuer: str) -> dict[str, Advisory]:
+        """One issuer's stored advisories by country code."""
+        return {a.country_id: a for a in cls.objects.filter(issuer=issuer)}
+
 
 class Alert(models.Model):
     """A situation in a country that sends readers there to consular help (the seed's banner)."""

@@ -83,3 +83,16 @@ def test_a_match_inside_a_word_does_not_hide_the_name_after_it() -> None:
     # the scan starts again at "Kenya" instead of after the dropped match.
     assert codes("A menu Kenya had never seen.") == ["KE"]
     assert codes("Des élections au Kenya et au Sénégal.") == ["KE", "SN"]
+
+
+def test_a_match_within_one_word_is_skipped_without_losing_the_next_name() -> None:
+    # "cia" (the CIA) ends "democracia" and "us" starts "usual": the scan goes on after them,
+    # which is safe because no name's form starts with a mark (checked below).
+    assert codes("La democracia en Chile y Perú.") == ["CL", "PE"]
+    assert codes("As usual Kenya and Chad met.") == ["KE", "TD"]
+
+
+def test_no_form_of_a_name_starts_with_a_mark() -> None:
+    from embassies.news.tagging.lexicon import terms
+
+    assert not [form for term in terms() for form in term.forms if not form[0].isalnum()]

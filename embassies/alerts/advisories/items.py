@@ -82,6 +82,17 @@ def json_document(body: bytes) -> Any:
         raise AdvisoryFormatError(f"not valid JSON: {error}") from error
 
 
+def from_epoch(value: Any) -> datetime | None:
+    """A Unix timestamp as a UTC datetime; None for anything else. Seconds, or milliseconds
+    in some issuers' older data: told apart by size (1e11 seconds is past the year 5000)."""
+    if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+        return None
+    try:
+        return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def parse_date(text: str | None) -> datetime | None:
     """ISO 8601 or RFC 822 ('Tue, 19 Nov 2024 00:00:00 -0500'); naive is taken as UTC."""
     text = " ".join((text or "").split())

@@ -144,7 +144,7 @@ def store(
         raise AdvisoryFormatError("no item names a known country with a level; nothing was changed")
     with transaction.atomic():
         countries = Country.objects.in_bulk(list(chosen))
-        stored = {a.country_id: a for a in Advisory.objects.filter(issuer=issuer.code)}
+        stored = Advisory.of_issuer(issuer.code)
         remember(issuer, source, validators, now)
         for code, item in chosen.items():
             if code not in countries:

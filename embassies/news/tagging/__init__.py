@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from typing import NamedTuple
 
 from embassies.news.tagging.context import Dateline, find_datelines, is_title_case, named_again
@@ -58,17 +57,7 @@ class _Offsets:
         return self.offset + kept - self.cut
 
     def datelines(self) -> list[Dateline]:
-        return [
-            replace(
-                d,
-                start=self(d.start),
-                city_end=self(d.city_end),
-                place_end=self(d.place_end),
-                end=self(d.end),
-                region_start=self(d.region_start),
-            )
-            for d in find_datelines(self.raw)
-        ]
+        return [d.moved(self) for d in find_datelines(self.raw)]
 
     def paragraph_end(self, after: int) -> int:
         """The first line break after `after` (a cleaned offset), or -1 within reach."""
@@ -99,7 +88,7 @@ def tag_text(text: str, title: str = "") -> Tagging:
     datelines = offsets.datelines()
     plain = [(d.start, d.place_end) for d in datelines]
     plain += [(0, title_end)] if is_title_case(title) else []
-    found = resolve(full, find_mentions(full), Plain(tuple(plain)))
+    found = resolve(full, find_mentions(full), Plain.of(plain))
     story = _story(full, found, datelines)
     starts = max(story.starts, title_end)
     opening = _OPENING.match(full, starts)

@@ -6,7 +6,8 @@ Word lists are the tagger's grammar, not data about countries, so they live here
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import NamedTuple
 
 from embassies.news.tagging.curated import Reading
 from embassies.news.tagging.lexicon import Case, Kind
@@ -88,7 +89,7 @@ def word_after(text: str, end: int) -> str:
 def is_title_case(text: str) -> bool:
     """ "Russia Warns Washington Over Sanctions": capitals there say nothing about names."""
     words = _TITLE_WORD.findall(text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.6 * len(words)
 
 
 def _capitalised(word: str) -> bool:
@@ -132,12 +133,14 @@ def choose_reading(readings: tuple[Reading, ...], padded_folded: str) -> Reading
 # style ("KYIV, Ukraine (AP) —", "AMMAN -", "Moscow:", "MOSCOU, 7 décembre (AFP) -",
 # "МОСКВА, 7 декабря. /ТАСС/.", "Wellington/New Delhi, Mar 10 (UNI)"). Only the shape counts:
 # capitalised words, then a date, an agency in brackets or slashes, or a dash or colon.
-_PLACE_WORD = r"[^\W\d_][\w'’.\-]*"
+# Runs of letters are possessive: a word given back letter by letter can never end a dateline,
+# and trying it made lines that are not datelines the slowest part of tagging.
+_PLACE_WORD = r"[^\W\d_](?:[\w'’]++|[.\-])*"
 _DATELINE = re.compile(
     rf"(?P<city>{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,3}})"
     rf"(?:\s*,\s*(?P<region>{_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}})(?!\w))?"
     r"(?:\s*\[(?P<bracket>[^\]\n]{2,30})\])?"
-    r"(?P<date>\s*,?\s*\b(?:\d{1,2}\.?\s+[^\W\d_]+\.?|[^\W\d_]+\.?\s+\d{1,2}\.?)(?:,?\s*\d{4})?,?)?"
+    r"(?P<date>\s*,?\s*\b(?:\d{1,2}\.?\s+[^\W\d_]++\.?|[^\W\d_]++\.?\s+\d{1,2}\.?)(?:,?\s*\d{4})?,?)?"
     r"\s*(?:(?P<agency>\([^()\n]{1,40}\)|/[^/\n]{1,30}/\.?)\s*\.?\s*(?:—|–|--?|::?|\|)?"
     r"|(?:—|–|--?(?=\s)|::?|\|)|$)"
 )
@@ -151,8 +154,7 @@ DATELINE_REACH = 120  # "BUENOS AIRES, Argentina, March 2, (AP):" and the like f
 _CONNECTORS = _words("de del da do di la le el al of the and y et")
 
 
-@dataclass(frozen=True)
-class Dateline:
+class Dateline(NamedTuple):  # a tuple: made for every story, moved into the cleaned text
     """Offsets in the text it was found in."""
 
     start: int
@@ -162,11 +164,26 @@ class Dateline:
     region: str  # "Ukraine" in "KYIV, Ukraine (AP)", "Ga." in "AUGUSTA, Ga. (AP)"
     region_start: int  # where the region starts; place_end when there is none
 
+    def moved(self, to: Callable[[int], int]) -> Dateline:
+        """The same dateline with its offsets mapped into another text."""
+        return Dateline(
+            to(self.start),
+            to(self.city_end),
+            to(self.place_end),
+            to(self.end),
+            self.region,
+            to(self.region_start),
+        )
+
 
 def _place_words_ok(place: str) -> bool:
+    """Capitalised words, but for connectors inside ("Rio de Janeiro")."""
     words = place.replace("/", " ").split()
-    inner = [w for w in words[1:-1] if w.lower() not in _CONNECTORS]
-    return all(w[0].isupper() for w in [words[0], *inner, words[-1]])
+    last = len(words) - 1
+    for at, word in enumerate(words):
+        if not word[0].isupper() and (at in (0, last) or word.lower() not in _CONNECTORS):
+            return False
+    return True
 
 
 def _line_dateline(line: str, at: int) -> Dateline | None:
@@ -174,20 +191,20 @@ def _line_dateline(line: str, at: int) -> Dateline | None:
     match = _DATELINE.match(line[:DATELINE_REACH]) if line[0].isupper() else None
     if match is None:
         return None
-    region = match.group("region") or match.group("bracket") or ""
-    bare = not (match.group("agency") or match.group("date")) and match.end() == len(line)
-    if bare and not region:  # a line that is only a name: a heading, unless "Amman, Jordan"
-        return None
-    place = " ".join(p for p in (match.group("city"), region) if p)
-    vouched = match.group("date") or place.isupper() or _SEPARATED.search(match.group())
-    if match.group("agency") and not vouched:
+    city, own, bracket, date, agency = match.group("city", "region", "bracket", "date", "agency")
+    region = own or bracket or ""
+    if not (agency or date or region) and match.end() == len(line):
+        return None  # a line that is only a name: a heading, unless "Amman, Jordan"
+    place = f"{city} {region}" if region else city
+    if agency and not (date or place.isupper() or _SEPARATED.search(match.group())):
         return None  # "The Supreme Court (STF) ruled": an abbreviation, not an agency
-    if not _place_words_ok(place) or (match.group("date") and len(match.group("date")) > 30):
+    if not _place_words_ok(place) or (date and len(date) > 30):
         return None
-    place_end = match.start("date") if match.group("date") else match.end("city")
-    place_end = max(place_end, match.end("region") if region else 0, match.end("bracket") or 0)
-    region_start = match.start("region") if match.group("region") else match.start("bracket")
-    region_start = region_start if region else place_end
+    place_end = match.start("date") if date else match.end("city")
+    place_end = max(place_end, match.end("region") if region else 0, match.end("bracket"))
+    region_start = (
+        (match.start("region") if own else match.start("bracket")) if region else place_end
+    )
     day = _WEEKDAY.match(line, match.end())  # "Pretoria | Wednesday": the day is the date
     end = day.end() if day else match.end()
     city_end = at + match.end("city")
@@ -243,10 +260,10 @@ COUNTRY_FOLLOWERS = NOT_SURNAMES - NAME_ENDS | _words("""
     monday tuesday wednesday thursday friday saturday sunday
 """)
 # "Communist Party of ..." and the like name an organisation, whatever the place after it.
-_ORGANISATION_OF = re.compile(
-    r"\b(?:Party|Front|Movement|League|Alliance|University|Institute|Museum|Times) of "
-    r"(?:[^\W\d_][\w'’-]*,? ){0,3}(?:and )?$"
-)
+_ORGANISATION = r"(?:Party|Front|Movement|League|Alliance|University|Institute|Museum|Times) of "
+_ORGANISATION_WORDS = re.compile(_ORGANISATION)
+_ORGANISATION_OF = re.compile(rf"\b{_ORGANISATION}(?:[^\W\d_][\w'’-]*,? ){{0,3}}(?:and )?$")
+ORGANISATION_REACH = 80  # characters back from the name
 _NEWS_AGENCY = re.compile(r" [Nn]ews [Aa]gency\b")
 
 
@@ -259,7 +276,15 @@ def _following_words(text: str, end: int, most: int = 3) -> list[str]:
     return words
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+def _of_organisation(text: str, start: int) -> bool:
+    """ "Communist Party of Vietnam", "Party of Guinea and Cape Verde" before a name. The
+    expression that says so searches slowly (it ends at the name): the words are looked for
+    first, and most texts have none of them."""
+    begin = max(0, start - ORGANISATION_REACH)
+    return bool(
+        _ORGANISATION_WORDS.search(text, begin, start)
+        and _ORGANISATION_OF.search(text, begin, start)
+    )
 
 
 def in_longer_name(text: str, mention: Mention, starts: frozenset[int], plain: bool) -> bool:
@@ -267,14 +292,12 @@ def in_longer_name(text: str, mention: Mention, starts: frozenset[int], plain: b
     `starts`: where names start in the text ("Russia Ukraine war" is two places); `plain`:
     capitals say nothing here (a title in title case), so only the next word counts."""
     start, end = mention.start, mention.end
-    if _CYRILLIC.match(text, start):
+    if "\u0400" <= text[start] <= "\u04ff":
         # Russian puts a country in the genitive before a name ("Президент Казахстана
         # Касым-Жомарт Токаев"): a capital after it says nothing about a longer name.
         return False
     # Cheap tests first: this runs for every name found.
-    if text[max(0, start - 3) : start] in ("of ", "nd ") and _ORGANISATION_OF.search(
-        text, max(0, start - 80), start
-    ):
+    if text.endswith(("of ", "nd "), 0, start) and _of_organisation(text, start):
         return True
     after = text[end + 1 : end + 2]
     if text[end : end + 1] != " " or not after.isalpha() or not (after.isupper() or after == "n"):
@@ -318,7 +341,7 @@ def role(text: str, mention: Mention) -> float:
     that back a side or react to the event."""
     if _SIDE.match(text, mention.end):
         return SIDE_STATE
-    if not text[max(0, mention.start - 4) : mention.start].endswith(_PLACE_ENDINGS):
+    if not text.endswith(_PLACE_ENDINGS, 0, mention.start):
         return 1.0  # most names: no "in" or direction before them, and no word to cut out
     before = word_before(text, mention.start).lower()
     if before in _DIRECTIONS:
@@ -337,7 +360,7 @@ ASIDE_REACH = 80  # characters back from the name: a short clause
 
 def in_aside(text: str, mention: Mention) -> bool:
     """ "..., who studied in Canada, ...": the name sits in a relative clause."""
-    begin = max(0, mention.start - ASIDE_REACH)
-    if text.find(",", begin, mention.start) < 0 and text.find("،", begin, mention.start) < 0:
+    before = text[max(0, mention.start - ASIDE_REACH) : mention.start]
+    if "," not in before and "،" not in before:
         return False  # no comma, no clause: the common case, without a regular expression
-    return bool(_ASIDE.search(text, begin, mention.start))
+    return bool(_ASIDE.search(before))

@@ -73,7 +73,7 @@ class Entry:
     surface: str = ""  # as written in the source, for the forms the matcher looks for
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: read for every mention, kept compact
 class Term:
     key: str
     kind: Kind

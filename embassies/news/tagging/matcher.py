@@ -59,13 +59,16 @@ def _next_word(lowered: str, at: int) -> int:
 
 
 def _scan(text: str, lowered: str, caseless: bool, at: int, found: list[Mention]) -> int:
-    """Matches from `at` on into `found`; where one fails the word-boundary check, the
-    offset to scan again from (the next word: "du Kenya" must not lose Kenya to "u k", a form
-    of "U.K."), else -1. `caseless`: the text has no capitals."""
+    """Matches from `at` on into `found`; where one fails the word-boundary check across
+    words, the offset to scan again from (the next word: "du Kenya" must not lose Kenya to
+    "u k", a form of "U.K."), else -1. No form starts with a mark, so a failed match inside a
+    single word hides no name. `caseless`: the text has no capitals."""
     size = len(text)
     for end, (term, length) in automaton().iter_long(lowered, at):
         start, stop = end - length + 1, end + 1
         if (start and lowered[start - 1].isalnum()) or (stop < size and lowered[stop].isalnum()):
+            if lowered[start:stop].isalnum():
+                continue  # inside one word ("cia" in "democracia"): no name starts within it
             return _next_word(lowered, start)
         # The common case inline: a capitalised name whose first letter is a capital.
         if (term.case is Case.TITLE and text[start].isupper()) or case_ok(

@@ -24,27 +24,29 @@ class Plain(NamedTuple):
     """Spans where capitals say nothing: a title in title case, datelines."""
 
     spans: tuple[tuple[int, int], ...]
+    end: int  # where the last one ends: most names come after it
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int]]) -> Plain:
+        return cls(tuple(spans), max((end for _, end in spans), default=0))
 
     def covers(self, at: int) -> bool:
+        if at >= self.end:  # most names: no generator made for them
+            return False
         return any(start <= at < end for start, end in self.spans)
 
 
-def without_people(text: str, mentions: list[Mention], plain: Plain) -> list[Mention]:
-    """Drop names used as people; once a name is a person, its bare mentions are too."""
-    people = {
-        m.term.key
-        for m in mentions
-        if m.term.may_be_person and not plain.covers(m.start) and context.looks_like_person(text, m)
-    }
-    if not people:
-        return mentions
-    return [
-        m
-        for m in mentions
-        if m.term.key not in people
-        or plain.covers(m.start)
-        or (not context.looks_like_person(text, m) and context.has_place_cue(text, m))
-    ]
+def _people(text: str, mentions: list[Mention], plain: Plain) -> frozenset[str]:
+    """Names the text uses for a person somewhere ("Michael Jordan", "Chad Johnson")."""
+    return frozenset(
+        [
+            m.term.key
+            for m in mentions
+            if m.term.may_be_person
+            and not plain.covers(m.start)
+            and context.looks_like_person(text, m)
+        ]
+    )
 
 
 class _Clues:
@@ -62,20 +64,6 @@ class _Clues:
         return self.memo[m.term.key]
 
 
-def _by_reading(mentions: list[Mention], text: str) -> tuple[list[Resolved], list[Mention]]:
-    """Mentions settled by their clue words, and the rest."""
-    clues = _Clues(text)
-    settled: list[Resolved] = []
-    rest: list[Mention] = []
-    for m in mentions:
-        reading = clues.reading(m) if m.term.readings else None
-        if reading is None:
-            rest.append(m)
-        elif reading.code:
-            settled.append(Resolved(m, reading.code, Kind(reading.kind)))
-    return settled, rest
-
-
 def _pick(m: Mention, anchors: set[str]) -> str:
     """A namesake whose country the text names otherwise; else the dominant one; else none."""
     named = [code for code in m.term.codes if code in anchors]
@@ -85,15 +73,20 @@ def _pick(m: Mention, anchors: set[str]) -> str:
 
 
 def _places(text: str, mentions: list[Mention], plain: Plain) -> list[Mention]:
-    """Mentions that name a place: not a person, a blocked phrase or part of a longer name.
-    A longer name found in the body is one in the title too ("Turkey Hill Expands")."""
-    starts = frozenset(m.start for m in mentions)
+    """Mentions that name a place: not a blocked phrase, a person or part of a longer name.
+    Once a name is a person, its bare mentions are too, unless a word before makes them a
+    place. A longer name found in the body is one in the title too ("Turkey Hill Expands")."""
+    people = _people(text, mentions, plain)
+    starts = frozenset([m.start for m in mentions])
     kept: list[Mention] = []
     longer: set[tuple[str, str]] = set()
-    for m in without_people(text, mentions, plain):
+    for m in mentions:
         if m.term.kind is Kind.BLOCK:
             continue
-        if context.in_longer_name(text, m, starts, plain.covers(m.start)):
+        covered = plain.covers(m.start)
+        if m.term.key in people and not covered and _a_person(text, m):
+            continue
+        if context.in_longer_name(text, m, starts, covered):
             longer.add((m.term.key, context.word_after(text, m.end)))
         else:
             kept.append(m)
@@ -106,19 +99,33 @@ def _places(text: str, mentions: list[Mention], plain: Plain) -> list[Mention]:
     ]
 
 
+def _a_person(text: str, m: Mention) -> bool:
+    """A mention of a name the text uses for a person: the person, unless a word before
+    makes it a place ("Chad Miller ... camps in eastern Chad")."""
+    return context.looks_like_person(text, m) or not context.has_place_cue(text, m)
+
+
 def resolve(text: str, mentions: list[Mention], plain: Plain) -> list[Resolved]:
     """Countries for the mentions, in text order; people and longer-name checks skip `plain`
     spans (a title in title case, datelines), where capitals say nothing."""
-    named = _places(text, mentions, plain)
-    sure = [Resolved(m, m.term.sure_code, m.term.kind) for m in named if m.term.sure_code]
-    settled, rest = _by_reading([m for m in named if not m.term.sure_code], text)
-    anchors = {r.code for r in sure} | {r.code for r in settled}
-    found = sure + settled + [Resolved(m, _pick(m, anchors), m.term.kind) for m in rest]
-    strong = {r.code for r in found if r.code and not r.mention.term.weak}
-    kept = sorted((r for r in found if r.code in strong), key=lambda r: r.mention.start)
+    clues = _Clues(text)
+    read: list[tuple[Mention, str | None, Kind]] = []  # None: the other names decide
+    for m in _places(text, mentions, plain):
+        term = m.term
+        if term.sure_code:
+            read.append((m, term.sure_code, term.kind))
+        elif term.readings and (reading := clues.reading(m)) is not None:
+            if reading.code:
+                read.append((m, reading.code, Kind(reading.kind)))
+        else:
+            read.append((m, None, term.kind))
+    anchors = {code for _, code, _ in read if code}
+    found = [(m, _pick(m, anchors) if code is None else code, kind) for m, code, kind in read]
+    strong = {code for m, code, _ in found if code and not m.term.weak}
     return [
         Resolved(m, code, kind, context.role(text, m), context.in_aside(text, m))
-        for m, code, kind, *_ in kept
+        for m, code, kind in found
+        if code in strong
     ]
 
 
@@ -151,4 +158,5 @@ def at_dateline(found: list[Resolved], dateline: Dateline) -> tuple[list[Resolve
     region = _region_code(dateline, inside)
     city = [r for r in inside if r not in region and r.kind in _CITY_KINDS]
     code = region[0].code if region else (city[0].code if city else "")
-    return [r for r in found if r not in city and r not in region], code
+    dropped = {r.mention.start for r in (*city, *region)}
+    return [r for r in found if r.mention.start not in dropped], code

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
@@ -37,8 +36,7 @@ LEAD_CHARS = 400  # at most: about two sentences, where news says what a story i
 LATE_CHARS = 2000  # about six paragraphs: the inverted pyramid has said what matters by then
 
 
-@dataclass(frozen=True)
-class CountryTag:
+class CountryTag(NamedTuple):  # a tuple: several made for every text tagged
     code: str
     name: str
     score: float  # relative to the primary country's, which is 1.0
@@ -80,27 +78,16 @@ class Layout(NamedTuple):
         return self.subject_at + LATE_CHARS
 
 
-def _boost(start: int, layout: Layout) -> float:
-    if start < layout.title_end:
-        return TITLE_BOOST
-    return LEAD_BOOST if start < layout.lead_end else 1.0
-
-
-def _weight(r: Resolved, layout: Layout) -> float:
-    return WEIGHTS[r.kind] * _boost(r.mention.start, layout) * r.role
-
-
 def _subject(found: list[Resolved], layout: Layout) -> str:
     """The country that opens the story. A backer named first is not its subject: in
-    "Rwandan-backed rebels took Goma", the story is the place the backed side fights over."""
-    opening = (r for r in found if r.mention.end > layout.subject_at)
-    first = next(opening, None)
-    if first is None or first.mention.start > layout.subject_at:
-        return ""
-    if first.role >= 1.0:
-        return first.code
-    reach = layout.subject_at + SUBJECT_REACH
-    return next((r.code for r in opening if r.mention.start < reach and r.role >= 1.0), "")
+    "Rwandan-backed rebels took Goma", the story is the place the backed side fights over.
+    (`found` is in text order here and below: loops stop where the part they read ends.)"""
+    for r in found:
+        if r.mention.end > layout.subject_at:
+            if r.mention.start > layout.subject_at:
+                return ""
+            return r.code if r.role >= 1.0 else _opening(found, layout)
+    return ""
 
 
 @cache
@@ -113,22 +100,28 @@ class _Sums:
     """Per country: total weight, mentions, and where they are (early, in an aside)."""
 
     def __init__(self, found: list[Resolved], layout: Layout) -> None:
-        self.totals: dict[str, float] = defaultdict(float)
-        self.counts: dict[str, int] = defaultdict(int)
+        self.totals: dict[str, float] = {}
+        self.counts: dict[str, int] = {}
         self.early: set[str] = set()
         self.asides: set[str] = set()
-        for r in found:  # in text order, so dict order is order of first mention
-            self.totals[r.code] += _weight(r, layout)
-            self.counts[r.code] += 1
-            if r.aside and r.mention.start >= layout.title_end:
-                self.asides.add(r.code)
-            elif r.mention.start < layout.late:
-                self.early.add(r.code)
+        title_end, lead_end, late = layout.title_end, layout.lead_end, layout.late
+        # In text order, so dict order is order of first mention. Inline: this runs for
+        # every mention, and a call per mention cost more than the sums.
+        for mention, code, kind, role, aside in found:
+            start = mention.start
+            boost = TITLE_BOOST if start < title_end else LEAD_BOOST if start < lead_end else 1.0
+            weight = WEIGHTS[kind] * boost * role
+            self.totals[code] = self.totals.get(code, 0.0) + weight
+            self.counts[code] = self.counts.get(code, 0) + 1
+            if aside and start >= title_end:
+                self.asides.add(code)
+            elif start < late:
+                self.early.add(code)
 
     def place(self, code: str) -> None:
         """One mention of a city in the text that no name of the gazetteer found ("in Davos")."""
-        self.totals[code] += WEIGHTS[Kind.CITY]
-        self.counts[code] += 1
+        self.totals[code] = self.totals.get(code, 0.0) + WEIGHTS[Kind.CITY]
+        self.counts[code] = self.counts.get(code, 0) + 1
         self.early.add(code)
 
     def passing(self, code: str, score: float) -> bool:
@@ -143,14 +136,30 @@ def _opening(found: list[Resolved], layout: Layout) -> str:
     """The first country the story's opening words name as an actor, if any ("The government
     of Venezuela announced"): the story may be about it even where it is not the first word."""
     reach = layout.subject_at + SUBJECT_REACH
-    opening = (r for r in found if layout.subject_at <= r.mention.start < reach)
-    return next((r.code for r in opening if r.role >= 1.0), "")
+    for r in found:
+        if r.mention.start >= reach:
+            break
+        if r.mention.start >= layout.subject_at and r.role >= 1.0:
+            return r.code
+    return ""
 
 
 def _event_place(found: list[Resolved], layout: Layout) -> str:
     """The first country the lead places something in ("a landslide in Papua New Guinea")."""
-    lead = (r for r in found if layout.title_end <= r.mention.start < layout.lead_end)
-    return next((r.code for r in lead if r.role > 1.0), "")
+    for r in found:
+        if r.mention.start >= layout.lead_end:
+            break
+        if r.mention.start >= layout.title_end and r.role > 1.0:
+            return r.code
+    return ""
+
+
+def _elsewhere(found: list[Resolved], layout: Layout, dateline: str) -> bool:
+    """Whether the lead opens with, or places the action in, a country not the dateline's."""
+    return bool(
+        {_subject(found, layout), _event_place(found, layout), _opening(found, layout)}
+        - {"", dateline}
+    )
 
 
 def tally(
@@ -162,20 +171,20 @@ def tally(
     country: then it was filed from a bureau there, a passing mention, except where the
     story names the dateline's city again, which makes it one of the story's places."""
     sums = _Sums(found, layout)
-    subject, event = _subject(found, layout), _event_place(found, layout)
-    elsewhere = {subject, event, _opening(found, layout)} - {"", dateline}
+    subject = _subject(found, layout)
+    event = "" if subject else _event_place(found, layout)  # a subject says more than a place
     named = dateline in sums.totals  # the country itself, besides the dateline
-    if dateline and not named and (named_again or not elsewhere):
+    if dateline and not named and (named_again or not _elsewhere(found, layout, dateline)):
         sums.place(dateline)
     if subject:
         sums.totals[subject] += SUBJECT_BONUS
-    elif event:  # a subject says more than a place
+    elif event:
         sums.totals[event] += EVENT_BONUS
     if named or (dateline in sums.totals and not named_again):
         sums.totals[dateline] += DATELINE_BONUS
     if not sums.totals:
         return _filed_only(dateline)
-    ranked = sorted(sums.totals, key=lambda code: -sums.totals[code])
+    ranked = sorted(sums.totals, key=sums.totals.__getitem__, reverse=True)  # stable: ties
     top = sums.totals[ranked[0]]
     tags = []
     for code in ranked:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -26,6 +26,7 @@ from embassies.alerts.advisories.items import (
     AdvisoryFormatError,
     Issuer,
     Item,
+    from_epoch,
     iso2,
     json_document,
     parse_date,
@@ -67,13 +68,8 @@ def _published(entry: dict[str, Any]) -> datetime | None:
     """The epoch timestamp, which is UTC; the local `date` strings carry no offset."""
     stamp = entry.get("date-published")
     stamp = stamp if isinstance(stamp, dict) else {}
-    seconds = stamp.get("timestamp")
-    if isinstance(seconds, int | float) and not isinstance(seconds, bool) and seconds > 0:
-        try:
-            return datetime.fromtimestamp(seconds, UTC)
-        except (OverflowError, OSError, ValueError):
-            return None
-    return parse_date(stamp.get("asp") if isinstance(stamp.get("asp"), str) else None)
+    asp = stamp.get("asp")
+    return from_epoch(stamp.get("timestamp")) or parse_date(asp if isinstance(asp, str) else None)
 
 
 def _item(key: str, entry: dict[str, Any]) -> Item:

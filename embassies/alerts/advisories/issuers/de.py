@@ -22,13 +22,19 @@ published), replaced whole on every fetch, with its date.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from embassies.alerts.advisories.items import AdvisoryFormatError, Issuer, Item, iso2, json_document
+from embassies.alerts.advisories.items import (
+    AdvisoryFormatError,
+    Issuer,
+    Item,
+    from_epoch,
+    iso2,
+    json_document,
+)
 from embassies.alerts.advisories.titles import collapse
 
 FLAGS = ("warning", "partialWarning", "situationWarning", "situationPartWarning")
@@ -53,16 +59,6 @@ def _flags(key: str, entry: dict[str, Any]) -> list[str]:
     return [flag for flag in SCALE if entry.get(flag) is True]
 
 
-def _epoch(value: Any) -> datetime | None:
-    """Seconds in the live data, milliseconds in older examples: told apart by size."""
-    if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
-        return None
-    try:
-        return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, UTC)
-    except (OverflowError, OSError, ValueError):
-        return None
-
-
 def _item(key: str, entry: dict[str, Any], source: str) -> Item:
     level, parts_only, words = next((SCALE[f] for f in _flags(key, entry)), NONE)
     code = collapse(str(entry.get("countryCode") or ""))
@@ -72,7 +68,7 @@ def _item(key: str, entry: dict[str, Any], source: str) -> Item:
         title=collapse(str(entry.get("title") or "")) or name,
         place=name,
         level=level,
-        published=_epoch(entry.get("lastModified")),
+        published=from_epoch(entry.get("lastModified")),
         link=f"{source.rstrip('/')}/{key}" if key.isdigit() else "",
         tags=(code,) if code else (),
         parts_only=parts_only,

@@ -39,10 +39,6 @@ def get(url: str, max_bytes: int, headers: dict[str, str] | None = None) -> Fetc
     )
 
 
-def _stored(issuer: Issuer) -> dict[str, Advisory]:
-    return {a.country_id: a for a in Advisory.objects.filter(issuer=issuer.code)}
-
-
 def _kept(entry: Entry, old: Advisory) -> Item:
     """The stored advisory as an item: the store finds it unchanged."""
     return Item(
@@ -85,7 +81,7 @@ def _fetched(entry: Entry, base: str, old: Advisory | None) -> Item:
 
 def items(issuer: Issuer, entries: list[Entry], base: str) -> list[Item]:
     """One item per index entry: unread (reported), kept from the store, or fetched."""
-    stored = _stored(issuer)
+    stored = Advisory.of_issuer(issuer.code)
     found: list[Item] = []
     fetched = 0
     for entry in entries:

@@ -222,3 +222,26 @@ def test_an_efe_dateline_is_read_as_one() -> None:
     tagging = tag_text(text, title="Venezuela reabre la frontera")
     assert tagging.primary == "VE"
     assert [c.code for c in tagging.countries if c.passing] == ["CO"]
+
+
+def test_an_arabic_bureau_dateline_is_read_as_one() -> None:
+    """Arabic has no capitals: its first line's city, date and agency make the dateline, and a
+    bureau's city the story never names again is only in passing."""
+    text = (
+        "دبي 7 ديسمبر (رويترز) - أعلنت وزارة الخارجية اليمنية أن قوات الحوثي أطلقت "
+        "صاروخين على ناقلة نفط قبالة سواحل اليمن، دون وقوع إصابات بين أفراد الطاقم."
+    )
+    tagging = tag_text(text, title="هجوم على ناقلة نفط قبالة اليمن")
+    assert tagging.primary == "YE"
+    assert [c.code for c in tagging.concerned()] == ["YE"]
+    assert [c.code for c in tagging.countries if c.passing] == ["AE"]
+
+
+def test_an_arabic_sentence_before_a_colon_later_in_the_text_is_no_dateline() -> None:
+    text = (
+        "القاهرة 7 ديسمبر (أ ش أ) - أكد وزير الخارجية المصري دعم بلاده للحل السياسي.\n"
+        "وقال الوزير في تونس: إن الحوار هو السبيل الوحيد."
+    )
+    tagging = tag_text(text)
+    assert tagging.primary == "EG"
+    assert "TN" in [c.code for c in tagging.concerned()]

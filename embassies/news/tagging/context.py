@@ -147,6 +147,7 @@ _DATELINE = re.compile(
 _WEEKDAY = re.compile(
     r"\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[\s,.:|—–-]*(?=\S|$)"
 )
+_DATE_OR_AGENCY = re.compile(r"[\d(/]")
 _SEPARATED = re.compile(r"(?:[—–:|./]|--?)\s*$")
 DATELINE_LINES = 4  # a caption, subheading or date may come first
 DATELINE_CHARS = 600
@@ -176,25 +177,37 @@ class Dateline(NamedTuple):  # a tuple: made for every story, moved into the cle
         )
 
 
+def _caseless(letter: str) -> bool:
+    """A letter of a script without capitals (Arabic): it may start a name as a capital does."""
+    return letter.isalpha() and not letter.isupper() and not letter.islower()
+
+
 def _place_words_ok(place: str) -> bool:
     """Capitalised words, but for connectors inside ("Rio de Janeiro")."""
     words = place.replace("/", " ").split()
     last = len(words) - 1
     for at, word in enumerate(words):
-        if not word[0].isupper() and (at in (0, last) or word.lower() not in _CONNECTORS):
+        if word[0].isupper() or _caseless(word[0]):
+            continue
+        if at in (0, last) or word.lower() not in _CONNECTORS:
             return False
     return True
 
 
 def _line_dateline(line: str, at: int) -> Dateline | None:
     # A dateline starts with a capital and is short: the expression sees only that much.
-    match = _DATELINE.match(line[:DATELINE_REACH]) if line[0].isupper() else None
+    head, caseless = line[:DATELINE_REACH], _caseless(line[0])
+    if caseless and not _DATE_OR_AGENCY.search(head):
+        return None  # without capitals, only a date or an agency tells a dateline apart
+    match = _DATELINE.match(head) if line[0].isupper() or caseless else None
     if match is None:
         return None
     city, own, bracket, date, agency = match.group("city", "region", "bracket", "date", "agency")
     region = own or bracket or ""
     if not (agency or date or region) and match.end() == len(line):
         return None  # a line that is only a name: a heading, unless "Amman, Jordan"
+    if caseless and not (date or agency):
+        return None  # any sentence before a colon has the shape
     place = f"{city} {region}" if region else city
     if agency and not (date or place.isupper() or _SEPARATED.search(match.group())):
         return None  # "The Supreme Court (STF) ruled": an abbreviation, not an agency
@@ -214,24 +227,34 @@ def _line_dateline(line: str, at: int) -> Dateline | None:
 def named_again(text: str, dateline: Dateline) -> bool:
     """Whether the story names its dateline's city again, capitalised ("DAVOS, Switzerland —
     ... met in Davos"): then it happens there, and was not merely filed from a bureau."""
-    rest = text[dateline.end :].lower()
+    rest = text[dateline.end :]
     for city in text[dateline.start : dateline.city_end].split("/"):
-        if city.strip().lower() not in rest:  # most stories never name it again: no pattern
+        city = city.strip()
+        cased = city.lower() != city.upper()  # Arabic has no case: no case-blind search
+        # Most stories never name it again: a plain test before any pattern.
+        if (city.lower() not in rest.lower()) if cased else (city not in rest):
             continue
-        name = re.compile(rf"(?<!\w){re.escape(city.strip())}(?!\w)", re.IGNORECASE)
-        if any(m.group()[0].isupper() for m in name.finditer(text, dateline.end)):
-            return True
+        # A pattern that starts with the name is searched fast: the word boundary before it
+        # is checked apart.
+        name = re.compile(rf"{re.escape(city)}(?!\w)", re.IGNORECASE if cased else 0)
+        for found in name.finditer(text, dateline.end):
+            first, before = found.group()[0], text[found.start() - 1]
+            if not (before.isalnum() or before == "_") and (first.isupper() or _caseless(first)):
+                return True
     return False
 
 
 def find_datelines(text: str) -> list[Dateline]:
     """Candidate datelines at the start of the first lines, first first; offsets in `text`."""
     found: list[Dateline] = []
-    at = 0
+    at, first = 0, len(text) - len(text.lstrip())  # where the first words start
     for line in text[:DATELINE_CHARS].split("\n")[: DATELINE_LINES * 2]:
-        stripped = line.strip()
-        if stripped and (dateline := _line_dateline(stripped, at + line.index(stripped[0]))):
-            found.append(dateline)
+        if stripped := line.strip():
+            start = at + line.index(stripped[0])
+            # Wires in a script without capitals (Arabic) open their first line with it.
+            later_caseless = start > first and _caseless(stripped[0])
+            if not later_caseless and (dateline := _line_dateline(stripped, start)):
+                found.append(dateline)
         at += len(line) + 1
     return found
 

@@ -113,8 +113,10 @@ class CountryAdvice:
 
     @property
     def do_not_travel(self) -> bool:
-        """At least one issuer advises against all travel to the whole country."""
-        return any(a.level == DO_NOT_TRAVEL and not a.parts_only for a in self.advisories)
+        """At least one issuer advises against all travel to the country: a level is the
+        whole country's on the common scale, whatever stricter word on parts comes with it, so
+        this is the rule the crisis banner follows too (raising.CRISIS_LEVEL)."""
+        return any(a.level == DO_NOT_TRAVEL for a in self.advisories)
 
 
 def advice(code: str | None = None) -> list[CountryAdvice]:

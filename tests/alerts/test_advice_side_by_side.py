@@ -119,13 +119,15 @@ def test_the_date_is_written_the_pages_way(client: Client) -> None:
 def test_alerts_lists_countries_an_issuer_says_not_to_travel_to_first(client: Client) -> None:
     advise("US", "AF", 2, "Level 2: Exercise Increased Caution")
     advise("US", "RU", 4, "Level 4: Do Not Travel")
-    advise("DE", "MX", 4, "Reisewarnung", parts_only=True)  # parts only: not "do not travel"
+    advise("DE", "MX", 2, "Teilreisewarnung", parts_only=True)  # parts: not the whole country
+    advise("CA", "ML", 4, "Avoid all travel", parts_only=True)  # the whole country, whatever parts
     advise("DE", "BY", 4, "Reisewarnung")
     advise("US", "BY", 3, "Level 3: Reconsider Travel")
     html = client.get("/alerts/").content.decode()
     order = re.findall(r'<tbody data-country="(\w\w)"( class="advice-do-not-travel")?', html)
     assert order == [
         ("BY", ' class="advice-do-not-travel"'),
+        ("ML", ' class="advice-do-not-travel"'),
         ("RU", ' class="advice-do-not-travel"'),
         ("AF", ""),
         ("MX", ""),

@@ -27,4 +27,6 @@ def tag_document(data: bytes, content_type: str = "") -> Tagging:
             return tag_text(html_to_text(clean_html(text)))
     else:
         draft = read_page_text(text)
-    return tag_text(html_to_text(clean_html(draft.body_html)), title=draft.title)
+    body = html_to_text(clean_html(draft.body_html))
+    # A document of one line has no title: that line is its text, where a dateline is read.
+    return tag_text(body, title=draft.title) if body.strip() else tag_text(draft.title)

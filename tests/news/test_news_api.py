@@ -23,6 +23,17 @@ def test_tag_a_text_body(client: Client) -> None:
     assert [c["code"] for c in response.json()["countries"]] == ["RU", "US"]
 
 
+def test_a_one_line_text_is_tagged_as_text_not_as_a_title(client: Client) -> None:
+    # Its dateline is read ("Ga." is the United States), and a longer name ("Saudi German
+    # Hospital") is no country, as in a whole article.
+    wire = "AUGUSTA, Ga. (AP) — Jordan Spieth birdied the last three holes to win on Sunday."
+    response = client.post("/api/v1/tag", wire, content_type="text/plain")
+    assert response.json()["primary"] == "US"
+    hospital = "The Saudi German Hospital in Cairo opened a new wing on Monday."
+    response = client.post("/api/v1/tag", hospital, content_type="text/plain")
+    assert [c["code"] for c in response.json()["countries"]] == ["EG"]
+
+
 def test_tag_an_html_body(client: Client) -> None:
     html = "<html><body><article><h1>Paris talks</h1><p>French and German envoys met.</p></article></body></html>"
     response = client.post("/api/v1/tag", html, content_type="text/html")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from embassies.countries.models import Country
@@ -96,8 +97,10 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("news:article", kwargs={"pk": self.pk, "slug": self.slug})
 
+    @cached_property
     def credit(self) -> Credit:
-        """The byline, the agency and the publisher this article is owed to."""
+        """The byline, the agency and the publisher this article is owed to: read once per
+        loaded article (a feed entry asks three times, a page twice)."""
         return credit_for(self.author, self.agency, self.source, self.source_url)
 
     def concerned_tags(self) -> list[ArticleCountry]:

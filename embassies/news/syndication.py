@@ -58,17 +58,17 @@ class LatestNewsRss(Feed[Article, None]):
         return item.title
 
     def item_description(self, item: Article) -> str:
-        return item.body_html + credit_paragraph(item.credit())
+        return item.body_html + credit_paragraph(item.credit)
 
     def item_pubdate(self, item: Article) -> datetime:
         return item.published
 
     def item_author_name(self, item: Article) -> str | None:
         """The person who wrote it, else the agency or publisher: never this site."""
-        return item.credit().author or None
+        return item.credit.author or None
 
     def item_author_link(self, item: Article) -> str | None:
-        credit = item.credit()
+        credit = item.credit
         if credit.person:
             return None
         agency_site = credit.agency.url if credit.agency else ""

@@ -79,8 +79,8 @@ def mission(request: HttpRequest, found: Mission) -> dict[str, Any]:
 
 def _organisation(name: str, url: str = "") -> dict[str, Any]:
     found: dict[str, Any] = {"@type": "Organization", "name": name}
-    if web_url(url):
-        found["url"] = web_url(url)
+    if link := web_url(url):
+        found["url"] = link
     return found
 
 
@@ -89,7 +89,7 @@ def article(request: HttpRequest, found: Article) -> dict[str, Any]:
     or publisher; `publisher` the site it was read on; `sourceOrganization` the agency. This
     site only republishes it, so it is named in none of them."""
     page = absolute(request, found.get_absolute_url())
-    credit = found.credit()
+    credit = found.credit
     agency = _organisation(credit.agency.name, credit.agency.url) if credit.agency else None
     publisher = _organisation(credit.publisher) if credit.publisher else None
     data: dict[str, Any] = {

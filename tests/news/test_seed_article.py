@@ -52,4 +52,4 @@ def test_tags_include_the_countries_of_the_story(seed_article: object) -> None:
 def test_a_publishers_own_story_credits_no_agency(seed_article: object) -> None:
     """No dateline, byline or address names an agency: none is credited, the author is kept."""
     assert seed_article.agency == ""
-    assert seed_article.credit().agency is None
+    assert seed_article.credit.agency is None

@@ -223,9 +223,13 @@ def make_term(name: str, claims: list[Entry]) -> Term:
 @cache
 def terms() -> tuple[Term, ...]:
     grouped: dict[str, list[Entry]] = defaultdict(list)
-    sources: tuple[Iterator[Entry], ...]
-    sources = (country_entries(), alias_entries(), state_entries(), city_entries())
-    sources = (*sources, languages.language_entries())  # fr, es, ru, ar: see languages.py
+    sources: tuple[Iterator[Entry], ...] = (
+        country_entries(),
+        alias_entries(),
+        state_entries(),
+        city_entries(),
+        languages.language_entries(),  # fr, es, ru, ar: see languages.py
+    )
     for source in sources:
         for entry in source:
             grouped[entry.key].append(entry)

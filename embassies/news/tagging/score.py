@@ -154,12 +154,10 @@ def _event_place(found: list[Resolved], layout: Layout) -> str:
     return ""
 
 
-def _elsewhere(found: list[Resolved], layout: Layout, dateline: str) -> bool:
-    """Whether the lead opens with, or places the action in, a country not the dateline's."""
-    return bool(
-        {_subject(found, layout), _event_place(found, layout), _opening(found, layout)}
-        - {"", dateline}
-    )
+def _elsewhere(found: list[Resolved], layout: Layout, dateline: str, subject: str) -> bool:
+    """Whether the lead opens with (`subject`), or places the action in, a country not the
+    dateline's."""
+    return bool({subject, _event_place(found, layout), _opening(found, layout)} - {"", dateline})
 
 
 def tally(
@@ -174,7 +172,7 @@ def tally(
     subject = _subject(found, layout)
     event = "" if subject else _event_place(found, layout)  # a subject says more than a place
     named = dateline in sums.totals  # the country itself, besides the dateline
-    if dateline and not named and (named_again or not _elsewhere(found, layout, dateline)):
+    if dateline and not named and (named_again or not _elsewhere(found, layout, dateline, subject)):
         sums.place(dateline)
     if subject:
         sums.totals[subject] += SUBJECT_BONUS
